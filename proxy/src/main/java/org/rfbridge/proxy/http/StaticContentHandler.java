@@ -59,7 +59,7 @@ public final class StaticContentHandler extends SimpleChannelInboundHandler<Full
         }
         String path = normalise(new QueryStringDecoder(request.uri()).path());
         if (path == null) {
-            send(ctx, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "bad path"), false);
+            send(ctx, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "bad path"), keepAlive);
             return;
         }
         if (path.equals(HEALTH_PATH)) {
