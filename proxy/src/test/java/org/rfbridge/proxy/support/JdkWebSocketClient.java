@@ -34,8 +34,13 @@ public final class JdkWebSocketClient implements WebSocket.Listener {
 
     /** Connects to {@code uri}; {@link #allReceived()} completes once {@code expectedBytes} have arrived. */
     public static JdkWebSocketClient connect(URI uri, long expectedBytes) {
+        return connect(HttpClient.newHttpClient(), uri, expectedBytes);
+    }
+
+    /** As {@link #connect(URI, long)}, through {@code http} (for its TLS settings). */
+    public static JdkWebSocketClient connect(HttpClient http, URI uri, long expectedBytes) {
         JdkWebSocketClient client = new JdkWebSocketClient(expectedBytes);
-        client.webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
+        client.webSocket = http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, client)
                 .join();

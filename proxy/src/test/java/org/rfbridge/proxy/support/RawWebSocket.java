@@ -50,6 +50,7 @@ public final class RawWebSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private final Handshake handshake;
+    private final ByteArrayOutputStream unread = new ByteArrayOutputStream();
 
     private RawWebSocket(Socket socket, Handshake handshake, InputStream in) throws IOException {
         this.socket = socket;
@@ -197,20 +198,25 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    /** Reads binary payload bytes until exactly {@code count} have arrived; fails on a close frame. */
+    /**
+     * Reads exactly {@code count} bytes of the binary stream, whatever the frame boundaries: bytes of a frame
+     * beyond {@code count} are kept for the next call. Fails on a close frame.
+     */
     public byte[] readBinary(int count) throws IOException {
-        ByteArrayOutputStream data = new ByteArrayOutputStream(count);
-        while (data.size() < count) {
+        while (unread.size() < count) {
             Frame frame = readFrame();
             if (frame.opcode() == CLOSE) {
                 throw new IOException("closed with " + frame.closeCode() + " " + frame.closeReason()
-                        + " after " + data.size() + " of " + count + " bytes");
+                        + " after " + unread.size() + " of " + count + " bytes");
             }
             if (frame.opcode() == BINARY || frame.opcode() == CONTINUATION) {
-                data.writeBytes(frame.payload());
+                unread.writeBytes(frame.payload());
             }
         }
-        return data.toByteArray();
+        byte[] all = unread.toByteArray();
+        unread.reset();
+        unread.write(all, count, all.length - count);
+        return java.util.Arrays.copyOf(all, count);
     }
 
     public InputStream input() {
