@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rfbridge.proxy.target;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Targets from a token file in websockify's format: one {@code token: host:port} per line, {@code #}
+ * starts a comment. A directory is read as the union of the regular files in it, as websockify does.
+ *
+ * <p>The file is polled for changes on a daemon thread of its own, so lookups on the event loops only
+ * read an immutable map and never touch the disk. A file that fails to parse keeps the previous table
+ * for lines that did parse: one bad line does not lock every user out.
+ */
+public final class TokenFileResolver implements TargetResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenFileResolver.class);
+    private static final long MAX_FILE_BYTES = 16L << 20;
+
+    private final Path source;
+    private final ScheduledExecutorService poller;
+    private volatile Map<String, HostAndPort> targets = Map.of();
+    private volatile String fingerprint = "";
+
+    /**
+     * Reads {@code source} now (failing if it cannot be read at all) and then re-reads it whenever its
+     * size or modification time changes, checking every {@code pollInterval}.
+     */
+    public TokenFileResolver(Path source, Duration pollInterval) throws IOException {
+        this.source = source;
+        reload(true);
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "token-file-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = Math.max(10, pollInterval.toMillis());
+        poller.scheduleWithFixedDelay(this::reloadQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Optional<HostAndPort> resolve(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(targets.get(token));
+    }
+
+    @Override
+    public String describe() {
+        return "token file " + source + " (" + targets.size() + " tokens)";
+    }
+
+    /** The number of tokens currently loaded. */
+    public int size() {
+        return targets.size();
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+
+    private void reloadQuietly() {
+        try {
+            reload(false);
+        } catch (IOException | RuntimeException e) {
+            log.warn("token file {}: keeping the previous {} tokens: {}", source, targets.size(), e.toString());
+        }
+    }
+
+    private void reload(boolean initial) throws IOException {
+        List<Path> files = filesOf(source);
+        String current = fingerprintOf(files);
+        if (!initial && current.equals(fingerprint)) {
+            return;
+        }
+        Map<String, HostAndPort> parsed = new HashMap<>();
+        for (Path file : files) {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new IOException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            parseInto(file, Files.readAllLines(file, StandardCharsets.UTF_8), parsed);
+        }
+        targets = Map.copyOf(parsed);
+        fingerprint = current;
+        if (!initial) {
+            log.info("token file {} reloaded: {} tokens", source, parsed.size());
+        }
+    }
+
+    static void parseInto(Path file, List<String> lines, Map<String, HostAndPort> into) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                log.warn("{}:{}: expected 'token: host:port', skipping the line", file, i + 1);
+                continue;
+            }
+            String token = line.substring(0, colon).strip();
+            try {
+                HostAndPort target = HostAndPort.parse(line.substring(colon + 1).strip());
+                HostAndPort previous = into.put(token, target);
+                if (previous != null && !previous.equals(target)) {
+                    log.warn("{}:{}: token '{}' defined again; the later line wins", file, i + 1, token);
+                }
+            } catch (IllegalArgumentException e) {
+                log.warn("{}:{}: {}; skipping the line", file, i + 1, e.getMessage());
+            }
+        }
+    }
+
+    private static List<Path> filesOf(Path source) throws IOException {
+        if (!Files.isDirectory(source)) {
+            return List.of(source);
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(source)) {
+            entries.filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+        return files;
+    }
+
+    private static String fingerprintOf(List<Path> files) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (Path file : files) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            sb.append(file).append('|').append(attributes.size()).append('|')
+                    .append(attributes.lastModifiedTime().toMillis()).append('\n');
+        }
+        return sb.toString();
+    }
+}
