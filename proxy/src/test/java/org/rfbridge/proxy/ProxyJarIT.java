@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rfbridge.proxy.support.ManagedProcess;
+import org.rfbridge.testservers.ManagedProcess;
 import org.rfbridge.proxy.support.RawWebSocket;
 import org.rfbridge.proxy.support.TestBackend;
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.rfbridge.proxy.support;
+package org.rfbridge.testservers;
 
 import java.io.File;
 import org.junit.jupiter.api.Assumptions;

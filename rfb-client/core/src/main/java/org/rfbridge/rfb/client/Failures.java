@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rfbridge.rfb.client;
+
+import java.util.concurrent.TimeoutException;
+import org.rfbridge.rfb.RfbAuthenticationException;
+import org.rfbridge.rfb.RfbConnectionRefusedException;
+import org.rfbridge.rfb.RfbEndOfStreamException;
+import org.rfbridge.rfb.RfbProtocolException;
+import org.rfbridge.rfb.RfbTimeoutException;
+import org.rfbridge.rfb.RfbTransportException;
+import org.rfbridge.rfb.RfbUnsupportedSecurityException;
+
+/**
+ * The one place that turns a failure into what a user reads: one line, saying whose fault it is. Details
+ * (causes, stack traces) belong in the log.
+ */
+public final class Failures {
+    private Failures() {
+    }
+
+    /** One line describing {@code failure}, without a trailing period. */
+    public static String describe(Throwable failure) {
+        String detail = oneLine(failure.getMessage());
+        if (failure instanceof RfbAuthenticationException) {
+            return "authentication failed: " + detail;
+        }
+        if (failure instanceof RfbConnectionRefusedException) {
+            return "the server refused the connection: " + detail;
+        }
+        if (failure instanceof RfbUnsupportedSecurityException) {
+            return "no common security type: " + detail;
+        }
+        if (failure instanceof RfbProtocolException) {
+            return "protocol error: " + detail;
+        }
+        if (failure instanceof RfbEndOfStreamException || failure instanceof RfbTransportException
+                || failure instanceof RfbTimeoutException) {
+            return detail;
+        }
+        if (failure instanceof TimeoutException) {
+            return "timed out: " + detail;
+        }
+        if (failure instanceof InterruptedException) {
+            return "interrupted";
+        }
+        return "unexpected error: " + failure.getClass().getSimpleName() + (detail.isEmpty() ? "" : ": " + detail);
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rfbridge.rfb.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.rfbridge.rfb.RfbProtocolException;
+import org.rfbridge.rfb.encoding.DecoderContext;
+import org.rfbridge.rfb.encoding.DecoderRegistry;
+import org.rfbridge.rfb.encoding.Encodings;
+import org.rfbridge.rfb.encoding.RectDecoder;
+import org.rfbridge.rfb.io.RfbInput;
+import org.rfbridge.rfb.pixel.ColourMap;
+import org.rfbridge.rfb.pixel.CursorShape;
+import org.rfbridge.rfb.pixel.Framebuffer;
+import org.rfbridge.rfb.pixel.PixelFormat;
+import org.rfbridge.rfb.pixel.Rect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses server-to-client messages (RFC 6143 section 7.6) in the normal phase of a session and hands them to
+ * a {@link ServerMessageHandler}. Numbers are validated where read: rectangles against the framebuffer,
+ * colour map ranges against the map's size, cut text against a cap above which the text is skipped as it
+ * streams past instead of being stored.
+ *
+ * <p>Not thread-safe: the session thread owns it.
+ */
+public final class ServerMessageReader {
+    public static final int FRAMEBUFFER_UPDATE = 0;
+    public static final int SET_COLOUR_MAP_ENTRIES = 1;
+    public static final int BELL = 2;
+    public static final int SERVER_CUT_TEXT = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerMessageReader.class);
+    private static final int RECT_HEADER_SIZE = 12;
+    private static final int COLOUR_ENTRY_SIZE = 6;
+
+    private enum State { MESSAGE_START, RECT_HEADER, RECT_BODY, COLOUR_MAP_ENTRIES, SKIP_CUT_TEXT }
+
+    private final ServerMessageHandler handler;
+    private final Map<Integer, RectDecoder> decoders;
+    private final int maxCutTextBytes;
+
+    private State state = State.MESSAGE_START;
+    // FramebufferUpdate progress.
+    private int rectsRemaining;
+    private int rectIndex;
+    private boolean lastRectSeen;
+    private List<Rect> dirty = new ArrayList<>();
+    private Rect rect;
+    private int rectEncoding;
+    private RectDecoder decoder;
+    // SetColourMapEntries progress.
+    private int firstColour;
+    private int[] colours;
+    private int coloursRead;
+    // ServerCutText skipping progress.
+    private long cutTextToSkip;
+
+    public ServerMessageReader(ServerMessageHandler handler, DecoderRegistry registry, int maxCutTextBytes) {
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.decoders = registry.createDecoders(new Context());
+        this.maxCutTextBytes = maxCutTextBytes;
+    }
+
+    /** Whether the reader is between messages (nothing of a message has been consumed yet). */
+    public boolean isBetweenMessages() {
+        return state == State.MESSAGE_START;
+    }
+
+    /**
+     * Processes the next message header, rectangle, or run of message data.
+     *
+     * @return true when it made progress and may be called again at once; false when it needs more bytes
+     * @throws RfbProtocolException naming what was wrong
+     */
+    public boolean read(RfbInput in) throws RfbProtocolException {
+        switch (state) {
+            case MESSAGE_START:
+                return readMessageStart(in);
+            case RECT_HEADER:
+                return readRectHeader(in);
+            case RECT_BODY:
+                return readRectBody(in);
+            case COLOUR_MAP_ENTRIES:
+                return readColourMapEntries(in);
+            case SKIP_CUT_TEXT:
+                cutTextToSkip -= in.skipAvailable(cutTextToSkip);
+                if (cutTextToSkip > 0) {
+                    return false;
+                }
+                state = State.MESSAGE_START;
+                return true;
+            default:
+                throw new IllegalStateException(state.toString());
+        }
+    }
+
+    private boolean readMessageStart(RfbInput in) throws RfbProtocolException {
+        if (!in.has(1)) {
+            return false;
+        }
+        int type = in.peekU8(0);
+        switch (type) {
+            case FRAMEBUFFER_UPDATE:
+                if (!in.has(4)) {
+                    return false;
+                }
+                in.skip(2); // message-type, padding
+                rectsRemaining = in.readU16(); // number-of-rectangles
+                rectIndex = 0;
+                lastRectSeen = false;
+                dirty = new ArrayList<>();
+                if (rectsRemaining == 0) {
+                    finishUpdate();
+                } else {
+                    state = State.RECT_HEADER;
+                }
+                return true;
+            case SET_COLOUR_MAP_ENTRIES:
+                if (!in.has(6)) {
+                    return false;
+                }
+                in.skip(2); // message-type, padding
+                firstColour = in.readU16(); // first-colour
+                int count = in.readU16(); // number-of-colours
+                if (firstColour + count > ColourMap.SIZE) {
+                    throw new RfbProtocolException("SetColourMapEntries " + firstColour + "+" + count
+                            + " goes past the " + ColourMap.SIZE + " entries a colour map has");
+                }
+                colours = new int[count];
+                coloursRead = 0;
+                state = State.COLOUR_MAP_ENTRIES;
+                return true;
+            case BELL:
+                in.skip(1); // message-type
+                handler.bell();
+                return true;
+            case SERVER_CUT_TEXT:
+                return readServerCutText(in);
+            default:
+                throw new RfbProtocolException("unknown server message type " + type);
+        }
+    }
+
+    private boolean readServerCutText(RfbInput in) {
+        if (!in.has(8)) {
+            return false;
+        }
+        in.mark();
+        in.skip(4); // message-type, padding
+        long length = in.readU32(); // length
+        if (length > maxCutTextBytes) {
+            in.unmark();
+            LOG.info("skipping server cut text of {} bytes (cap {})", length, maxCutTextBytes);
+            cutTextToSkip = length;
+            state = State.SKIP_CUT_TEXT;
+            return true;
+        }
+        if (!in.has((int) length)) {
+            in.reset();
+            return false;
+        }
+        in.unmark();
+        handler.serverCutText(in.readLatin1((int) length)); // text
+        return true;
+    }
+
+    private boolean readRectHeader(RfbInput in) throws RfbProtocolException {
+        if (!in.has(RECT_HEADER_SIZE)) {
+            return false;
+        }
+        int x = in.readU16(); // x-position
+        int y = in.readU16(); // y-position
+        int width = in.readU16(); // width
+        int height = in.readU16(); // height
+        rectEncoding = in.readS32(); // encoding-type
+        rect = new Rect(x, y, width, height);
+        decoder = decoders.get(rectEncoding);
+        if (decoder == null) {
+            throw new RfbProtocolException("rectangle " + (rectIndex + 1) + " of a FramebufferUpdate uses encoding "
+                    + Encodings.describe(rectEncoding) + ", which this client did not ask for");
+        }
+        if (!decoder.isPseudoEncoding()) {
+            Framebuffer fb = handler.framebuffer();
+            if (!fb.contains(rect)) {
+                throw new RfbProtocolException(Encodings.name(rectEncoding) + " rectangle " + rect
+                        + " lies outside the " + fb.width() + "x" + fb.height() + " framebuffer");
+            }
+        }
+        state = State.RECT_BODY;
+        return true;
+    }
+
+    private boolean readRectBody(RfbInput in) throws RfbProtocolException {
+        if (!decoder.decodeRect(rect, in, handler.pixelFormat(), handler.framebuffer())) {
+            return false;
+        }
+        if (!decoder.isPseudoEncoding() && !rect.isEmpty()) {
+            dirty.add(rect);
+        }
+        rectIndex++;
+        rectsRemaining--;
+        if (lastRectSeen || rectsRemaining == 0) {
+            finishUpdate();
+        } else {
+            state = State.RECT_HEADER;
+        }
+        return true;
+    }
+
+    private void finishUpdate() {
+        state = State.MESSAGE_START;
+        List<Rect> painted = dirty;
+        dirty = new ArrayList<>();
+        handler.framebufferUpdate(List.copyOf(painted));
+    }
+
+    private boolean readColourMapEntries(RfbInput in) {
+        while (coloursRead < colours.length && in.has(COLOUR_ENTRY_SIZE)) {
+            int red = in.readU16() >>> 8; // red
+            int green = in.readU16() >>> 8; // green
+            int blue = in.readU16() >>> 8; // blue
+            colours[coloursRead++] = 0xFF00_0000 | red << 16 | green << 8 | blue;
+        }
+        if (coloursRead < colours.length) {
+            return false;
+        }
+        state = State.MESSAGE_START;
+        int[] done = colours;
+        colours = null;
+        handler.colourMapEntries(firstColour, done);
+        return true;
+    }
+
+    /** Describes where the reader is, for end-of-stream messages. */
+    String position() {
+        switch (state) {
+            case MESSAGE_START:
+                return "between messages";
+            case RECT_HEADER:
+            case RECT_BODY:
+                return "in rectangle " + (rectIndex + 1) + " of a FramebufferUpdate";
+            case COLOUR_MAP_ENTRIES:
+                return "in a SetColourMapEntries message";
+            case SKIP_CUT_TEXT:
+                return "in a ServerCutText message (" + cutTextToSkip + " bytes missing)";
+            default:
+                return state.toString();
+        }
+    }
+
+    private final class Context implements DecoderContext {
+        @Override
+        public void desktopSizeChanged(int width, int height) throws RfbProtocolException {
+            handler.desktopSizeChanged(width, height);
+            // What was painted before belongs to the old framebuffer; the new one is all new.
+            dirty.clear();
+            dirty.add(new Rect(0, 0, width, height));
+        }
+
+        @Override
+        public void cursorShapeChanged(CursorShape shape) {
+            handler.cursorShapeChanged(shape);
+        }
+
+        @Override
+        public void lastRect() {
+            lastRectSeen = true;
+        }
+    }
+}

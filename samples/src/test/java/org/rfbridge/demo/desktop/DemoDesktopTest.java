@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rfbridge.demo.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class DemoDesktopTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T12:34:56Z"), ZoneOffset.UTC);
+
+    /** Replays every reported change onto its own copy of the pixels, as a client would. */
+    private static final class Mirror implements DesktopListener {
+        final DemoDesktop desktop;
+        final int[] pixels;
+        final List<Rect> damaged = new ArrayList<>();
+        final List<Rect> copies = new ArrayList<>();
+
+        Mirror(DemoDesktop desktop) {
+            this.desktop = desktop;
+            this.pixels = desktop.snapshot();
+            desktop.addListener(this);
+        }
+
+        @Override
+        public void damaged(Rect area) {
+            damaged.add(area);
+            desktop.read((rgb, stride) -> {
+                for (int y = area.y(); y < area.bottom(); y++) {
+                    System.arraycopy(rgb, y * stride + area.x(), pixels, y * stride + area.x(), area.width());
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public void copied(Rect target, int sourceX, int sourceY) {
+            copies.add(target);
+            int w = desktop.width();
+            int[] buffer = new int[target.width() * target.height()];
+            for (int row = 0; row < target.height(); row++) {
+                System.arraycopy(pixels, (sourceY + row) * w + sourceX, buffer, row * target.width(), target.width());
+            }
+            for (int row = 0; row < target.height(); row++) {
+                System.arraycopy(buffer, row * target.width(), pixels, (target.y() + row) * w + target.x(), target.width());
+            }
+        }
+    }
+
+    @Test
+    void rendersTheSamePictureEveryTime() {
+        DemoDesktop a = new DemoDesktop(1024, 768, "demo", CLOCK);
+        DemoDesktop b = new DemoDesktop(1024, 768, "demo", CLOCK);
+        assertArrayEquals(a.snapshot(), b.snapshot());
+        assertEquals(1024 * 768, a.snapshot().length);
+    }
+
+    @Test
+    void reportedChangesReproduceThePicture() {
+        DemoDesktop desktop = new DemoDesktop(800, 600, "demo", CLOCK);
+        Mirror mirror = new Mirror(desktop);
+        for (int i = 0; i < 30; i++) {
+            desktop.log("line " + i);
+            desktop.keyEvent(true, 'a' + (i % 26));
+            desktop.pointerEvent(1, i % 3 == 0 ? 0 : 1, 50 + 20 * i, 450 + (i % 5) * 10);
+        }
+        desktop.clipboard(2, "text\nmore");
+        desktop.clientConnected();
+        desktop.clientDisconnected(2);
+        assertArrayEquals(desktop.snapshot(), mirror.pixels);
+        assertEquals(30, mirror.copies.size(), "one copy per log line");
+    }
+
+    @Test
+    void typingEditsTheEchoText() {
+        DemoDesktop desktop = new DemoDesktop(640, 480, "demo", CLOCK);
+        int[] keys = {'a', 'b', 0xFF08, 'c', 0xFF0D, 0xE4, 0x010000DF, 0xFFB7, 0xFFE1, 0xFFBE, 0x01000410};
+        for (int keysym : keys) {
+            desktop.keyEvent(true, keysym);
+            desktop.keyEvent(false, keysym);
+        }
+        assertEquals("ac\näß7", desktop.echoText(), "Shift, F1 and Cyrillic A type nothing");
+        for (int i = 0; i < 10; i++) {
+            desktop.keyEvent(true, 0xFF08);
+        }
+        assertEquals("", desktop.echoText());
+    }
+
+    @Test
+    void echoTextIsBounded() {
+        DemoDesktop desktop = new DemoDesktop(320, 240, "demo", CLOCK);
+        for (int i = 0; i < DemoDesktop.MAX_ECHO_CHARS + 100; i++) {
+            desktop.keyEvent(true, 'x');
+        }
+        assertEquals(DemoDesktop.MAX_ECHO_CHARS, desktop.echoText().length());
+    }
+
+    @Test
+    void aKeyDamagesOnlyTheEchoPanelAndStatusBar() {
+        DemoDesktop desktop = new DemoDesktop(1024, 768, "demo", CLOCK);
+        Mirror mirror = new Mirror(desktop);
+        desktop.keyEvent(true, 'q');
+        assertFalse(mirror.damaged.isEmpty());
+        for (Rect r : mirror.damaged) {
+            assertTrue(desktop.layout().echoPanel().contains(r) || desktop.layout().statusBar().contains(r), r.toString());
+        }
+    }
+
+    @Test
+    void drawingStaysInsideTheDrawingArea() {
+        DemoDesktop desktop = new DemoDesktop(640, 480, "demo", CLOCK);
+        Mirror mirror = new Mirror(desktop);
+        Rect surface = desktop.layout().contentOf(desktop.layout().drawPanel());
+        desktop.pointerEvent(1, 1, surface.x() + 5, surface.y() + 5);
+        desktop.pointerEvent(1, 1, 0, 0);
+        desktop.pointerEvent(1, 1, 10_000, 10_000);
+        desktop.pointerEvent(1, 0, 10_000, 10_000);
+        for (Rect r : mirror.damaged) {
+            assertTrue(surface.contains(r) || desktop.layout().statusBar().contains(r), r.toString());
+        }
+        int[] drawn = desktop.snapshot();
+        desktop.pointerEvent(1, 4, surface.x() + 1, surface.y() + 1);
+        assertFalse(java.util.Arrays.equals(drawn, desktop.snapshot()), "the right button cleared the drawing");
+    }
+
+    @Test
+    void clockChangesOnlyItsDigits() {
+        Instant start = Instant.parse("2025-06-01T12:34:56Z");
+        MutableClock clock = new MutableClock(start);
+        DemoDesktop desktop = new DemoDesktop(1024, 768, "demo", clock);
+        Mirror mirror = new Mirror(desktop);
+        clock.now = start.plusSeconds(1);
+        desktop.tickClock();
+        assertEquals(1, mirror.damaged.size());
+        Rect damage = mirror.damaged.get(0);
+        assertTrue(desktop.layout().titleBar().contains(damage));
+        assertTrue(damage.width() <= 2 * desktop.layout().charWidth(), "only the last digit or two: " + damage);
+    }
+
+    @Test
+    void animatorMovesTheDesktopOnItsOwn() throws InterruptedException {
+        DemoDesktop desktop = new DemoDesktop(640, 480, "demo", CLOCK);
+        try (DesktopAnimator animator = new DesktopAnimator(desktop, CLOCK, Duration.ofMillis(20))) {
+            animator.start();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (desktop.recentLog().size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        assertTrue(desktop.recentLog().size() >= 3, "heartbeat lines: " + desktop.recentLog());
+        assertTrue(desktop.recentLog().get(0).contains("heartbeat 1"), desktop.recentLog().get(0));
+    }
+
+    @Test
+    void refusesSizesOutsideTheLimits() {
+        assertThrows(IllegalArgumentException.class, () -> new DemoDesktop(319, 240, "demo", CLOCK));
+        assertThrows(IllegalArgumentException.class, () -> new DemoDesktop(640, 4097, "demo", CLOCK));
+    }
+
+    private static final class MutableClock extends Clock {
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/*
+ * What the client is expected to send, written out by hand from RFC 6143 (not produced by the
+ * code under test).
+ */
+
+export function ascii(text) {
+    return Array.from(text, (ch) => ch.charCodeAt(0));
+}
+
+export const SET_PIXEL_FORMAT_RGBX32 = [0, 0, 0, 0, 32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 0, 8, 16, 0, 0, 0];
+
+/** CopyRect, Raw, DesktopSize, LastRect, Cursor. */
+export const SET_ENCODINGS = [2, 0, 0, 5, 0, 0, 0, 1, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x21,
+    0xff, 0xff, 0xff, 0x20, 0xff, 0xff, 0xff, 0x11];
+
+export function updateRequest(incremental, width, height) {
+    return [3, incremental ? 1 : 0, 0, 0, 0, 0, width >> 8, width & 0xff, height >> 8, height & 0xff];
+}
+
+/** What follows ServerInit: SetPixelFormat, SetEncodings, a full non-incremental update request. */
+export function sessionStart(width, height) {
+    return [...SET_PIXEL_FORMAT_RGBX32, ...SET_ENCODINGS, ...updateRequest(false, width, height)];
+}

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ClientState } from '../www/core/rfb-client.js';
+import { XK } from '../www/core/input/keysyms.js';
+import { CHUNKINGS, concat } from '../test-support/chunking.js';
+import { updateRequest } from '../test-support/client-bytes.js';
+import {
+    bell, copyRect, framebufferUpdate, handshake38None, rawRect, rectHeader, serverCutText, u16, u32, u8,
+} from '../test-support/server-messages.js';
+import { newSession } from '../test-support/session.js';
+
+/** A session past the handshake on a width x height framebuffer, with the handshake's bytes forgotten. */
+function connected(width = 16, height = 12, options = {}) {
+    const session = newSession(options);
+    session.transport.serverSends(handshake38None(width, height, 'desk'));
+    assert.equal(session.client.connected, true);
+    session.transport.takeSent();
+    session.events.length = 0;
+    return session;
+}
+
+function solid(width, height, rgb) {
+    return Array.from({ length: width * height }, () => rgb);
+}
+
+/** One update with every kind of rectangle, then a bell; the picture it leaves is known. */
+const MIXED_STREAM = concat(
+    framebufferUpdate([
+        rawRect(0, 0, 16, 12, solid(16, 12, [10, 20, 30])),
+        rawRect(2, 3, 4, 2, [[1, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 4], [5, 5, 5], [6, 6, 6], [7, 7, 7], [8, 8, 8]]),
+        copyRect(10, 8, 4, 2, 2, 3),
+        concat(rectHeader(1, 0, 1, 1, -239), Uint8Array.of(9, 9, 9, 0), Uint8Array.of(0x80)),
+    ]),
+    bell(),
+);
+
+describe('a session', () => {
+    const pictures = [];
+    for (const chunking of CHUNKINGS) {
+        test(`draws the same pixels and sends the same bytes ${chunking.name}`, () => {
+            const session = connected();
+            session.transport.serverSends(MIXED_STREAM, chunking.split);
+            assert.deepEqual(session.eventsOf('error'), []);
+            assert.deepEqual(session.eventTypes(), ['cursor', 'bell']);
+            assert.deepEqual(session.display.pixel(3, 3), [2, 2, 2, 255]);
+            assert.deepEqual(session.display.pixel(11, 9), [6, 6, 6, 255], 'copied');
+            assert.deepEqual(session.display.pixel(0, 0), [10, 20, 30, 255]);
+            assert.deepEqual(Array.from(session.transport.sentBytes()), updateRequest(true, 16, 12));
+            assert.deepEqual(session.client.stats.updates, 1);
+            assert.deepEqual(session.client.stats.rectangles, 4);
+            pictures.push(session.display.data);
+            if (pictures.length > 1) {
+                assert.deepEqual(session.display.data, pictures[0]);
+            }
+        });
+    }
+
+    test('asks for the next update only after the display has drawn the last one', () => {
+        const session = connected(16, 12, { autoDraw: false });
+        session.transport.serverSends(framebufferUpdate([rawRect(0, 0, 1, 1, [[1, 2, 3]])]));
+        assert.equal(session.display.pendingDraws, 1);
+        assert.equal(session.transport.sent.length, 0, 'nothing requested before the draw');
+        session.display.drawPending();
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
+    });
+
+    test('keeps one request outstanding when the server sends updates unasked', () => {
+        const session = connected(16, 12, { autoDraw: false });
+        session.transport.serverSends(concat(framebufferUpdate([]), framebufferUpdate([])));
+        assert.equal(session.display.pendingDraws, 2);
+        session.display.drawPending();
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
+    });
+
+    test('a resize in an update changes the size the next request asks for', () => {
+        const session = connected(16, 12);
+        session.transport.serverSends(framebufferUpdate([rectHeader(0, 0, 40, 30, -223), rawRect(39, 29, 1, 1, [[5, 5, 5]])]));
+        assert.deepEqual(session.eventsOf('resize'), [{ width: 40, height: 30 }]);
+        assert.deepEqual([session.client.width, session.client.height], [40, 30]);
+        assert.deepEqual(session.display.pixel(39, 29), [5, 5, 5, 255]);
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 40, 30));
+    });
+
+    test('LastRect ends an update that announced 0xffff rectangles', () => {
+        const session = connected();
+        session.transport.serverSends(concat(
+            framebufferUpdate([rawRect(0, 0, 1, 1, [[7, 7, 7]]), rectHeader(0, 0, 0, 0, -224)], 0xffff),
+            bell()));
+        assert.deepEqual(session.eventTypes(), ['bell']);
+        assert.equal(session.client.stats.updates, 1);
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
+    });
+
+    for (const chunking of CHUNKINGS.slice(0, 3)) {
+        test(`server clipboard arrives as Latin-1 text, ${chunking.name}`, () => {
+            const session = connected();
+            session.transport.serverSends(serverCutText(Uint8Array.of(0x68, 0xe9, 0x0a, 0x21)), chunking.split);
+            assert.deepEqual(session.eventsOf('clipboard'), [{ text: 'hé\n!' }]);
+        });
+    }
+
+    test('server clipboard over the limit is skipped, and what follows is read', () => {
+        const session = connected(16, 12, { maxCutText: 10 });
+        session.transport.serverSends(concat(serverCutText(new Uint8Array(11).fill(0x41)), serverCutText(Uint8Array.of(0x42)), bell()),
+            CHUNKINGS[2].split);
+        assert.deepEqual(session.eventsOf('clipboard'), [{ text: 'B' }]);
+        assert.equal(session.eventsOf('bell').length, 1);
+        assert.ok(session.logger.lines.some((line) => line.level === 'warn' && line.text.includes('skipping 11 bytes')));
+    });
+
+    test('SetColourMapEntries is skipped', () => {
+        const session = connected();
+        session.transport.serverSends(concat(u8(1, 0), u16(0), u16(2), new Uint8Array(12), bell()), CHUNKINGS[1].split);
+        assert.deepEqual(session.eventTypes(), ['bell']);
+        assert.equal(session.client.connected, true);
+    });
+});
+
+describe('input', () => {
+    test('keys, pointer and clipboard are sent as their exact messages', () => {
+        const session = connected(16, 12);
+        session.client.sendKey(0x61, true);
+        session.client.sendKey(0x61, false);
+        session.client.sendPointer(5, 6, 1);
+        session.client.sendClipboard('hi');
+        assert.deepEqual(Array.from(session.transport.takeSent()), [
+            4, 1, 0, 0, 0, 0, 0, 0x61,
+            4, 0, 0, 0, 0, 0, 0, 0x61,
+            5, 1, 0, 5, 0, 6,
+            6, 0, 0, 0, 0, 0, 0, 2, 0x68, 0x69,
+        ]);
+    });
+
+    test('the pointer is clamped into the framebuffer', () => {
+        const session = connected(16, 12);
+        session.client.sendPointer(-4, 900.6, 0);
+        assert.deepEqual(Array.from(session.transport.takeSent()), [5, 0, 0, 0, 0, 11]);
+    });
+
+    test('Ctrl+Alt+Del presses in order and releases in reverse', () => {
+        const session = connected();
+        session.client.sendKeys([XK.Control_L, XK.Alt_L, XK.Delete]);
+        const sent = session.transport.takeSent();
+        const events = [];
+        for (let i = 0; i < sent.length; i += 8) {
+            events.push([sent[i + 1], (sent[i + 6] << 8) | sent[i + 7]]);
+        }
+        assert.deepEqual(events, [[1, 0xffe3], [1, 0xffe9], [1, 0xffff], [0, 0xffff], [0, 0xffe9], [0, 0xffe3]]);
+    });
+
+    test('view-only sends nothing, and neither does a session not yet connected', () => {
+        const session = connected(16, 12, { viewOnly: true });
+        session.client.sendKey(0x61, true);
+        session.client.sendPointer(1, 1, 1);
+        session.client.sendClipboard('x');
+        assert.equal(session.transport.sent.length, 0);
+        session.client.viewOnly = false;
+        session.client.sendKey(0x61, true);
+        assert.equal(session.transport.sent.length, 1);
+
+        const early = newSession();
+        early.client.sendKey(0x61, true);
+        early.client.sendPointer(1, 1, 1);
+        assert.equal(early.transport.sent.length, 0);
+    });
+
+    test('refresh asks for the whole screen again', () => {
+        const session = connected(16, 12);
+        session.client.refresh();
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(false, 16, 12));
+    });
+});
+
+describe('ending a session', () => {
+    test('disconnect() is clean, closes the transport and ignores what comes after', () => {
+        const session = connected();
+        session.client.disconnect();
+        session.client.disconnect();
+        assert.deepEqual(session.eventsOf('disconnect'), [{ clean: true, reason: 'disconnected' }]);
+        assert.equal(session.transport.closed, true);
+        assert.equal(session.client.state, ClientState.DISCONNECTED);
+        session.client.sendKey(0x61, true);
+        assert.equal(session.transport.sent.length, 0);
+    });
+
+    test('the server going away is an unclean disconnect with the reason', () => {
+        const session = connected();
+        session.transport.serverCloses('target closed');
+        assert.deepEqual(session.eventsOf('disconnect'), [{ clean: false, reason: 'connection closed: target closed' }]);
+    });
+
+    test('a failing send ends the session instead of throwing at the caller', () => {
+        const session = connected();
+        session.transport.send = () => {
+            throw new Error('socket gone');
+        };
+        assert.doesNotThrow(() => session.client.sendKey(0x61, true));
+        assert.deepEqual(session.eventsOf('error').map((e) => [e.kind, e.message]), [['internal', 'internal error: socket gone']]);
+        assert.equal(session.eventsOf('disconnect').length, 1);
+    });
+
+    test('a listener that throws does not break the protocol', () => {
+        const session = connected();
+        session.client.on('bell', () => {
+            throw new Error('page bug');
+        });
+        session.transport.serverSends(concat(bell(), bell(), framebufferUpdate([])));
+        assert.equal(session.eventsOf('bell').length, 2);
+        assert.equal(session.client.connected, true);
+        assert.equal(session.logger.lines.filter((line) => line.level === 'error').length, 2);
+    });
+
+    test('a listener may disconnect from inside an event', () => {
+        const session = connected();
+        session.client.on('bell', () => session.client.disconnect());
+        session.transport.serverSends(concat(bell(), bell(), u32(0xdeadbeef)));
+        assert.equal(session.eventsOf('bell').length, 1);
+        assert.deepEqual(session.eventsOf('error'), []);
+        assert.deepEqual(session.eventsOf('disconnect'), [{ clean: true, reason: 'disconnected' }]);
+    });
+});

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/**
+ * RFB encoding numbers (RFC 6143 section 7.7 and the IANA registry), in one table so logs and
+ * errors can name them. Negative numbers are pseudo-encodings: they carry state, not pixels.
+ */
+export const Encoding = Object.freeze({
+    RAW: 0,
+    COPY_RECT: 1,
+    RRE: 2,
+    CORRE: 4,
+    HEXTILE: 5,
+    ZLIB: 6,
+    TIGHT: 7,
+    ZLIBHEX: 8,
+    ZRLE: 16,
+    JPEG: 21,
+    OPEN_H264: 50,
+    TIGHT_PNG: -260,
+
+    DESKTOP_SIZE: -223,
+    LAST_RECT: -224,
+    POINTER_POS: -232,
+    CURSOR: -239,
+    X_CURSOR: -240,
+    QEMU_POINTER_MOTION_CHANGE: -257,
+    QEMU_EXTENDED_KEY_EVENT: -258,
+    QEMU_AUDIO: -259,
+    DESKTOP_NAME: -307,
+    EXTENDED_DESKTOP_SIZE: -308,
+    XVP: -309,
+    FENCE: -312,
+    CONTINUOUS_UPDATES: -313,
+    CURSOR_WITH_ALPHA: -314,
+    EXTENDED_MOUSE_BUTTONS: -316,
+    VMWARE_CURSOR: 0x574d5664,
+    EXTENDED_CLIPBOARD: 0xc0a1e5ce | 0,
+});
+
+const NAMES = new Map([
+    [Encoding.RAW, 'Raw'],
+    [Encoding.COPY_RECT, 'CopyRect'],
+    [Encoding.RRE, 'RRE'],
+    [Encoding.CORRE, 'CoRRE'],
+    [Encoding.HEXTILE, 'Hextile'],
+    [Encoding.ZLIB, 'Zlib'],
+    [Encoding.TIGHT, 'Tight'],
+    [Encoding.ZLIBHEX, 'ZlibHex'],
+    [Encoding.ZRLE, 'ZRLE'],
+    [Encoding.JPEG, 'JPEG'],
+    [Encoding.OPEN_H264, 'Open H.264'],
+    [Encoding.TIGHT_PNG, 'TightPNG'],
+    [Encoding.DESKTOP_SIZE, 'DesktopSize'],
+    [Encoding.LAST_RECT, 'LastRect'],
+    [Encoding.POINTER_POS, 'PointerPos'],
+    [Encoding.CURSOR, 'Cursor'],
+    [Encoding.X_CURSOR, 'XCursor'],
+    [Encoding.QEMU_POINTER_MOTION_CHANGE, 'QEMUPointerMotionChange'],
+    [Encoding.QEMU_EXTENDED_KEY_EVENT, 'QEMUExtendedKeyEvent'],
+    [Encoding.QEMU_AUDIO, 'QEMUAudio'],
+    [Encoding.DESKTOP_NAME, 'DesktopName'],
+    [Encoding.EXTENDED_DESKTOP_SIZE, 'ExtendedDesktopSize'],
+    [Encoding.XVP, 'xvp'],
+    [Encoding.FENCE, 'Fence'],
+    [Encoding.CONTINUOUS_UPDATES, 'ContinuousUpdates'],
+    [Encoding.CURSOR_WITH_ALPHA, 'CursorWithAlpha'],
+    [Encoding.EXTENDED_MOUSE_BUTTONS, 'ExtendedMouseButtons'],
+    [Encoding.VMWARE_CURSOR, 'VMwareCursor'],
+    [Encoding.EXTENDED_CLIPBOARD, 'ExtendedClipboard'],
+]);
+
+/**
+ * A name for logs and errors: "Tight (7)", or "encoding 99 (0x00000063)" for numbers we do
+ * not know; the JPEG quality and compression level ranges are named with their level.
+ */
+export function encodingName(encoding) {
+    const name = NAMES.get(encoding);
+    if (name !== undefined) {
+        return `${name} (${encoding})`;
+    }
+    if (encoding >= -32 && encoding <= -23) {
+        return `JPEGQualityLevel ${encoding + 32} (${encoding})`;
+    }
+    if (encoding >= -256 && encoding <= -247) {
+        return `CompressionLevel ${encoding + 256} (${encoding})`;
+    }
+    return `encoding ${encoding} (0x${(encoding >>> 0).toString(16).padStart(8, '0')})`;
+}
