@@ -10,17 +10,13 @@ import java.io.DataInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rfbridge.testservers.ManagedProcess;
 import org.rfbridge.proxy.support.RawWebSocket;
-import org.rfbridge.testservers.SystemPrograms;
-import org.rfbridge.proxy.support.TestBackend;
 import org.rfbridge.proxy.target.FixedTargetResolver;
 import org.rfbridge.proxy.target.HostAndPort;
+import org.rfbridge.testservers.XvncServer;
 
 /** A real VNC server (TigerVNC's Xvnc) behind the proxy: the RFB handshake goes through unchanged. */
 @Timeout(60)
@@ -31,13 +27,9 @@ class XvncInteropIT {
 
     @Test
     void aWebSocketClientCompletesANoneSecurityHandshakeWithXvnc() throws Exception {
-        String xvnc = SystemPrograms.require("Xvnc", "tigervnc-standalone-server");
-        int display = ManagedProcess.freeDisplay();
-        int rfbPort = TestBackend.unusedPort();
-        try (ManagedProcess server = ManagedProcess.start(List.of(xvnc, ":" + display, "-rfbport",
-                String.valueOf(rfbPort), "-SecurityTypes", "None", "-geometry", "800x600", "-depth", "24",
-                "-localhost", "-nolisten", "tcp", "-desktop", "rfbridge-interop"), tempDir.resolve("xvnc.log"))) {
-            server.awaitPort(rfbPort, Duration.ofSeconds(20));
+        try (XvncServer server = XvncServer.builder().geometry(800, 600).desktopName("rfbridge-interop")
+                .start(tempDir)) {
+            int rfbPort = server.rfbPort();
             try (ProxyServer proxy = ProxyServer.start(ProxyConfig.builder(
                             new FixedTargetResolver(HostAndPort.parse("127.0.0.1:" + rfbPort)))
                     .listen(new InetSocketAddress("127.0.0.1", 0)).build());

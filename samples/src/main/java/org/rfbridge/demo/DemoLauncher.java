@@ -2,13 +2,11 @@
 package org.rfbridge.demo;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.rfbridge.demo.auth.VncAuthenticator;
-import org.rfbridge.demo.server.ServerOptions;
-import org.rfbridge.proxy.ProxyConfig;
 import org.rfbridge.proxy.ProxyServer;
 import org.rfbridge.proxy.target.FixedTargetResolver;
 import org.rfbridge.proxy.target.HostAndPort;
@@ -16,11 +14,11 @@ import org.rfbridge.proxy.target.TargetResolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The one-command demo: starts the demo desktop on a free loopback port, puts the rfbridge proxy in front
- * of it, and prints the URL to open in a browser. Runs until stopped.
+ * of it (in this process), and prints the URL to open in a browser. Runs until stopped; SIGTERM or Ctrl+C
+ * stop the proxy, then the desktop.
  */
 @Command(name = "rfbridge-demo", mixinStandardHelpOptions = true, version = "rfbridge-demo 0.1.0",
         sortOptions = false, usageHelpWidth = 100,
@@ -31,14 +29,17 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Examples:",
-            "  java -jar rfbridge-demo-all.jar",
-            "  java -jar rfbridge-demo-all.jar --listen 127.0.0.1:8080 --password-file pw.txt",
+            "  java -jar samples/target/rfbridge-demo-all.jar",
+            "  java -jar samples/target/rfbridge-demo-all.jar --listen 127.0.0.1:8080 --password-file pw.txt",
+            "  java -jar samples/target/rfbridge-demo-all.jar --size 800x600 --rfb-version 3.3 --frozen",
         })
 public final class DemoLauncher implements Callable<Integer> {
 
-    @Option(names = "--listen", paramLabel = "[ADDRESS:]PORT", defaultValue = "localhost:" + ProxyConfig.DEFAULT_PORT,
-            description = "Where the proxy accepts browsers (default: ${DEFAULT-VALUE}).")
-    String listen;
+    /** The start of the line that tells the user (and tests) where to point a browser. */
+    public static final String READY_PREFIX = "rfbridge demo ready: open ";
+
+    @Mixin
+    ProxyOptions proxyOptions;
 
     @Mixin
     DesktopOptions desktopOptions;
@@ -54,19 +55,12 @@ public final class DemoLauncher implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InetSocketAddress proxyAddress;
-        VncAuthenticator authenticator;
-        try {
-            HostAndPort hostAndPort = HostAndPort.parse(listen, "localhost");
-            proxyAddress = new InetSocketAddress(hostAndPort.host(), hostAndPort.port());
-            authenticator = desktopOptions.authenticator();
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("rfbridge-demo: " + e.getMessage());
-            return 2;
-        }
         Running running;
         try {
-            running = start(proxyAddress, desktopOptions, authenticator);
+            running = start(proxyOptions, desktopOptions);
+        } catch (IllegalArgumentException e) {
+            System.err.println("rfbridge-demo: " + e.getMessage());
+            return 2;
         } catch (IOException e) {
             System.err.println("rfbridge-demo: " + e.getMessage());
             return 1;
@@ -76,13 +70,22 @@ public final class DemoLauncher implements Callable<Integer> {
             running.close();
             stopped.countDown();
         }, "rfbridge-demo-shutdown"));
-        System.out.println("rfbridge demo ready: open " + running.proxy().url() + " in a browser"
-                + " (WebSocket " + running.proxy().webSocketUrl() + ", VNC on "
-                + running.desktop().localAddress().getAddress().getHostAddress() + ":"
-                + running.desktop().localAddress().getPort() + ")");
-        System.out.flush();
+        printReady(System.out, running);
         stopped.await();
         return 0;
+    }
+
+    private void printReady(PrintStream out, Running running) {
+        InetSocketAddress vnc = running.desktop().localAddress();
+        out.println();
+        out.println(READY_PREFIX + running.proxy().url() + " in a browser");
+        out.println("  demo desktop " + running.desktop().width() + "x" + running.desktop().height() + ", RFB "
+                + desktopOptions.version.label() + ", " + (desktopOptions.passwordFile == null ? "no password"
+                : "VNC password from " + desktopOptions.passwordFile) + "; VNC viewers: "
+                + vnc.getAddress().getHostAddress() + "::" + vnc.getPort() + "; WebSocket: "
+                + running.proxy().webSocketUrl() + "; stop with Ctrl+C");
+        out.println();
+        out.flush();
     }
 
     /** The demo desktop and the proxy in front of it; closing stops both, proxy first. */
@@ -95,23 +98,24 @@ public final class DemoLauncher implements Callable<Integer> {
         }
     }
 
-    /** Starts the desktop on an ephemeral loopback port, then the proxy on {@code proxyAddress} in front of it. */
-    static Running start(InetSocketAddress proxyAddress, DesktopOptions options, VncAuthenticator authenticator)
-            throws IOException {
-        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        ServerOptions serverOptions = ServerOptions.defaults(loopback)
-                .withVersion(options.version)
-                .withAuthenticator(authenticator);
-        DemoServer desktop = DemoServer.start(serverOptions, options.width(), options.height());
-        InetSocketAddress vnc = desktop.localAddress();
+    /**
+     * Starts the desktop on an ephemeral loopback port, then the proxy in front of it.
+     *
+     * @throws IllegalArgumentException for options that do not fit together (a message for the user)
+     * @throws IOException              if an address cannot be bound or a file cannot be read
+     */
+    static Running start(ProxyOptions proxy, DesktopOptions desktop) throws IOException {
+        proxy.listenAddress(); // fail on a bad address before anything is started
+        DemoServer server = desktop.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        InetSocketAddress vnc = server.localAddress();
         TargetResolver targets = new FixedTargetResolver(
                 new HostAndPort(vnc.getAddress().getHostAddress(), vnc.getPort()));
         try {
-            ProxyServer proxy = ProxyServer.start(ProxyConfig.builder(targets).listen(proxyAddress).build());
-            return new Running(desktop, proxy, targets);
+            ProxyServer proxyServer = ProxyServer.start(proxy.toConfig(targets));
+            return new Running(server, proxyServer, targets);
         } catch (IOException | RuntimeException e) {
             targets.close();
-            desktop.close();
+            server.close();
             throw e;
         }
     }

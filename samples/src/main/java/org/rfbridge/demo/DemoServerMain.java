@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.rfbridge.demo.auth.VncAuthenticator;
-import org.rfbridge.demo.server.ServerOptions;
-import org.rfbridge.proxy.target.HostAndPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -33,7 +31,7 @@ public final class DemoServerMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoServerMain.class);
 
     @Option(names = "--listen", paramLabel = "[ADDRESS:]PORT", defaultValue = "127.0.0.1:5900",
-            description = "Where VNC clients connect (default: ${DEFAULT-VALUE}).")
+            description = "Where VNC clients connect (default: ${DEFAULT-VALUE}; port 0: any free port).")
     String listen;
 
     @Mixin
@@ -53,26 +51,18 @@ public final class DemoServerMain implements Callable<Integer> {
         InetSocketAddress address;
         VncAuthenticator authenticator;
         try {
-            HostAndPort hostAndPort = HostAndPort.parse(listen, "127.0.0.1");
-            address = new InetSocketAddress(hostAndPort.host(), hostAndPort.port());
+            address = ListenAddress.parse(listen, "127.0.0.1");
             authenticator = desktopOptions.authenticator();
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("rfbridge-demo-server: " + e.getMessage());
             return 2;
         }
-        if (address.isUnresolved()) {
-            System.err.println("rfbridge-demo-server: cannot resolve " + address.getHostString());
-            return 2;
-        }
         if (authenticator == null && !address.getAddress().isLoopbackAddress()) {
             LOG.warn("listening on {} without a password: anyone who can reach it can use the desktop", address);
         }
-        ServerOptions options = ServerOptions.defaults(address)
-                .withVersion(desktopOptions.version)
-                .withAuthenticator(authenticator);
         DemoServer server;
         try {
-            server = DemoServer.start(options, desktopOptions.width(), desktopOptions.height());
+            server = desktopOptions.start(address);
         } catch (IOException e) {
             System.err.println("rfbridge-demo-server: " + e.getMessage());
             return 1;
@@ -84,7 +74,7 @@ public final class DemoServerMain implements Callable<Integer> {
         }, "rfbridge-demo-shutdown"));
         InetSocketAddress bound = server.localAddress();
         System.out.println("rfbridge demo desktop ready: VNC server on " + bound.getAddress().getHostAddress() + ":"
-                + bound.getPort() + " (RFB " + options.version().label() + ", "
+                + bound.getPort() + " (RFB " + desktopOptions.version.label() + ", "
                 + (authenticator == null ? "no password" : "VNC password") + ")");
         System.out.flush();
         stopped.await();

@@ -27,9 +27,14 @@ final class DesktopOptions {
     RfbVersion version;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "Require VNC Authentication with the password on the file's first line "
-                    + "(only the first 8 bytes count). Default: no password.")
+            description = "Turn VNC Authentication on, with the password on the file's first line "
+                    + "(only the first 8 bytes count). Default: off (security type None).")
     Path passwordFile;
+
+    @Option(names = "--frozen",
+            description = "Deterministic picture for tests: the clock shows 2000-01-01 00:00:00 UTC and nothing "
+                    + "moves on its own.")
+    boolean frozen;
 
     int width() {
         return size.width();
@@ -41,6 +46,17 @@ final class DesktopOptions {
 
     /** A desktop size as given on the command line. */
     record Size(int width, int height) {
+    }
+
+    /** Starts a demo server with these options on {@code listen}. */
+    DemoServer start(java.net.InetSocketAddress listen) throws IOException {
+        return DemoServer.builder()
+                .listen(listen)
+                .size(width(), height())
+                .rfbVersion(version)
+                .authenticator(authenticator())
+                .frozen(frozen)
+                .start();
     }
 
     /** The authenticator for {@link #passwordFile}, or null when none was given. */

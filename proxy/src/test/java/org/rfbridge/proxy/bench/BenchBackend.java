@@ -11,6 +11,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -93,10 +95,21 @@ public final class BenchBackend {
                 while ((fresh = accepted.poll()) != null) {
                     fresh.register(selector, SelectionKey.OP_READ, new Pending());
                 }
+                List<Handoff> handoffs = new ArrayList<>();
                 for (SelectionKey key : selector.selectedKeys()) {
-                    serve(key, scratch);
+                    Handoff handoff = serve(key, scratch);
+                    if (handoff != null) {
+                        handoffs.add(handoff);
+                    }
                 }
                 selector.selectedKeys().clear();
+                if (!handoffs.isEmpty()) {
+                    // A channel leaves the selector (and may turn blocking) only once its cancelled key is
+                    // flushed, which selectNow does; it must not run while the selected keys are iterated.
+                    selector.selectNow();
+                    selector.selectedKeys().clear();
+                    handoffs.forEach(this::startStreaming);
+                }
             } catch (IOException e) {
                 System.err.println("bench backend: selector failed: " + e.getMessage());
                 sleep(10);
@@ -104,7 +117,12 @@ public final class BenchBackend {
         }
     }
 
-    private void serve(SelectionKey key, ByteBuffer scratch) throws IOException {
+    /** A streaming connection leaving the selector for a thread of its own. */
+    private record Handoff(SocketChannel channel, BenchCommand command, long count) {
+    }
+
+    /** Serves one ready key; returns the connection when it asked to stream, else null. */
+    private Handoff serve(SelectionKey key, ByteBuffer scratch) {
         SocketChannel channel = (SocketChannel) key.channel();
         Pending pending = (Pending) key.attachment();
         try {
@@ -113,7 +131,7 @@ public final class BenchBackend {
                 int read = channel.read(scratch);
                 if (read < 0) {
                     close(key);
-                    return;
+                    return null;
                 }
                 scratch.flip();
                 channel.write(scratch);
@@ -121,29 +139,40 @@ public final class BenchBackend {
                     // Liveness bytes are single bytes; a full send buffer means the client stopped reading.
                     close(key);
                 }
-                return;
+                return null;
             }
             if (channel.read(pending.header) < 0) {
                 close(key);
-                return;
+                return null;
             }
             if (pending.header.hasRemaining()) {
-                return;
+                return null;
             }
             BenchCommand command = BenchCommand.parse(pending.header);
             long count = BenchCommand.count(pending.header);
             if (command == BenchCommand.IDLE) {
                 pending.idle = true;
                 channel.write(ByteBuffer.wrap(new byte[] {BenchCommand.ACK}));
-                return;
+                return null;
             }
-            // Hand the connection to a thread of its own in blocking mode; the key must be gone first.
             key.cancel();
-            selector.selectNow();
-            channel.configureBlocking(true);
-            start("bench-backend-stream", () -> stream(channel, command, count));
+            return new Handoff(channel, command, count);
         } catch (IOException e) {
             close(key);
+            return null;
+        }
+    }
+
+    private void startStreaming(Handoff handoff) {
+        try {
+            handoff.channel().configureBlocking(true);
+            start("bench-backend-stream", () -> stream(handoff.channel(), handoff.command(), handoff.count()));
+        } catch (IOException e) {
+            try {
+                handoff.channel().close();
+            } catch (IOException closing) {
+                // Already gone.
+            }
         }
     }
 

@@ -29,15 +29,30 @@ final class StartedProcesses implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Starts {@code builder} and records its PID before returning it. */
+    /**
+     * Starts {@code builder} and records its PID before returning it, with the process's start time from
+     * {@code /proc}, so the script never stops a later process that happens to get the same PID.
+     */
     synchronized Process start(ProcessBuilder builder) throws IOException {
         Process process = builder.start();
         running.add(process);
         if (pidFile != null) {
-            Files.writeString(pidFile, process.pid() + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(pidFile, process.pid() + " " + startTime(process.pid()) + "\n",
+                    StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return process;
+    }
+
+    /** Field 22 of {@code /proc/PID/stat} (clock ticks since boot), or "?" where it cannot be read. */
+    private static String startTime(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            // The command name (field 2) may hold spaces and parentheses; the fields after its last ')' do not.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            return fields.length > 19 ? fields[19] : "?";
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /**

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,9 +26,20 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     public static ManagedProcess start(List<String> command, Path log) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        return new ManagedProcess(process, log);
+        return start(command, log, Map.of());
+    }
+
+    /** Starts {@code command} with {@code extraEnv} added to this JVM's environment, output to {@code log}. */
+    public static ManagedProcess start(List<String> command, Path log, Map<String, String> extraEnv)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(extraEnv);
+        return new ManagedProcess(builder.start(), log);
+    }
+
+    /** The process id, for logs and for stopping it by PID. */
+    public long pid() {
+        return process.pid();
     }
 
     public Process process() {
@@ -87,12 +98,6 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** An X display number with no server on it, picked at random from 40-99 to stay clear of others. */
     public static int freeDisplay() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int display = ThreadLocalRandom.current().nextInt(40, 100);
-            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + display)) && !Files.exists(Path.of("/tmp/.X" + display + "-lock"))) {
-                return display;
-            }
-        }
-        throw new IllegalStateException("no free X display between 40 and 99");
+        return FreePorts.display();
     }
 }

@@ -15,6 +15,19 @@ public final class SystemPrograms {
 
     /** The absolute path of {@code name} on the PATH, or the test is skipped naming the package. */
     public static String require(String name, String debianPackage) {
+        String found = find(name);
+        if (found != null) {
+            return found;
+        }
+        String message = "SKIPPED (missing system package " + debianPackage + "): " + name
+                + " not found; install it with: apt-get install " + debianPackage;
+        System.err.println(message);
+        Assumptions.abort(message);
+        return null;
+    }
+
+    /** The absolute path of {@code name} on the PATH, or null. */
+    public static String find(String name) {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
         for (String dir : path.split(File.pathSeparator)) {
             File candidate = new File(dir, name);
@@ -22,10 +35,6 @@ public final class SystemPrograms {
                 return candidate.getAbsolutePath();
             }
         }
-        String message = "SKIPPED (missing system package " + debianPackage + "): " + name
-                + " not found; install it with: apt-get install " + debianPackage;
-        System.err.println(message);
-        Assumptions.abort(message);
         return null;
     }
 }

@@ -24,10 +24,10 @@ public final class PasswordFile {
     }
 
     /**
-     * @return the password bytes of the first line, without its line terminator
+     * @return the characters of the first line, without its line terminator
      * @throws IOException if the file cannot be read, is too large, or its first line is empty
      */
-    public static byte[] read(Path file) throws IOException {
+    public static char[] read(Path file) throws IOException {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
             throw new IOException("password file " + file + " is " + size + " bytes; expected one short line");
@@ -41,12 +41,11 @@ public final class PasswordFile {
         if (password.isEmpty()) {
             throw new IOException("password file " + file + " has an empty first line");
         }
-        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > VncAuthenticator.MAX_PASSWORD_BYTES) {
-            LOG.warn(
-                    "the password in {} is {} bytes long; VNC uses only the first {}",
-                    file, bytes.length, VncAuthenticator.MAX_PASSWORD_BYTES);
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > VncAuthenticator.MAX_PASSWORD_BYTES) {
+            LOG.warn("the password in {} is {} bytes long; VNC uses only the first {}",
+                    file, bytes, VncAuthenticator.MAX_PASSWORD_BYTES);
         }
-        return bytes;
+        return password.toCharArray();
     }
 }

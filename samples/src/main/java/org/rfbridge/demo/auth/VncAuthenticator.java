@@ -3,43 +3,48 @@ package org.rfbridge.demo.auth;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
+import org.rfbridge.rfb.security.VncAuthSecurity;
 
 /**
  * Server side of VNC Authentication (RFC 6143 §7.2.2): issues 16-byte challenges and checks the client's
  * DES-encrypted answer.
  *
- * <p>The password is truncated to its first eight bytes (shorter ones are padded with zeros), and each key
- * byte has its bit order reversed before it is used as a DES key: that is what every VNC implementation
- * does, as the RFC's errata records. Instances are immutable and may be shared by all sessions.
+ * <p>The answer is computed with the RFB core library's client code ({@link VncAuthSecurity#response}),
+ * so client and server share one DES and one password-to-key rule (first eight UTF-8 bytes, zero-padded,
+ * bits of each byte mirrored). Instances are immutable and may be shared by all sessions.
  */
 public final class VncAuthenticator {
 
     /** Length in bytes of the challenge and of the response. */
     public static final int CHALLENGE_LENGTH = 16;
 
-    /** VNC passwords longer than this are silently truncated by every client, so the server does the same. */
+    /** VNC passwords longer than this many bytes are silently truncated by every client, so the server too. */
     public static final int MAX_PASSWORD_BYTES = 8;
 
-    private final Des cipher;
+    private final char[] password;
     private final SecureRandom random;
 
-    private VncAuthenticator(byte[] password, SecureRandom random) {
-        this.cipher = new Des(keyFromPassword(password));
+    private VncAuthenticator(char[] password, SecureRandom random) {
+        this.password = password.clone();
         this.random = random;
     }
 
     /**
-     * @param password the password bytes; only the first {@value #MAX_PASSWORD_BYTES} count
+     * @param password the password; only its first {@value #MAX_PASSWORD_BYTES} UTF-8 bytes count
      * @throws IllegalArgumentException if the password is empty (an empty VNC password would let anyone in
      *                                  while looking protected)
      */
-    public static VncAuthenticator forPassword(byte[] password) {
+    public static VncAuthenticator forPassword(char[] password) {
         return forPassword(password, new SecureRandom());
     }
 
-    /** As {@link #forPassword(byte[])}, with the random source for challenges chosen by the caller (tests). */
-    public static VncAuthenticator forPassword(byte[] password, SecureRandom random) {
+    /** As {@link #forPassword(char[])}. */
+    public static VncAuthenticator forPassword(String password) {
+        return forPassword(password.toCharArray());
+    }
+
+    /** As {@link #forPassword(char[])}, with the random source for challenges chosen by the caller (tests). */
+    public static VncAuthenticator forPassword(char[] password, SecureRandom random) {
         if (password.length == 0) {
             throw new IllegalArgumentException("the VNC password is empty");
         }
@@ -58,10 +63,7 @@ public final class VncAuthenticator {
         if (challenge.length != CHALLENGE_LENGTH) {
             throw new IllegalArgumentException("a VNC challenge is 16 bytes, not " + challenge.length);
         }
-        byte[] response = new byte[CHALLENGE_LENGTH];
-        cipher.encryptBlock(challenge, 0, response, 0);
-        cipher.encryptBlock(challenge, 8, response, 8);
-        return response;
+        return VncAuthSecurity.response(password, challenge);
     }
 
     /**
@@ -70,14 +72,5 @@ public final class VncAuthenticator {
      */
     public boolean verify(byte[] challenge, byte[] response) {
         return MessageDigest.isEqual(expectedResponse(challenge), response);
-    }
-
-    /** The DES key VNC derives from a password: first eight bytes, zero-padded, each byte bit-mirrored. */
-    static byte[] keyFromPassword(byte[] password) {
-        byte[] key = Arrays.copyOf(password, MAX_PASSWORD_BYTES);
-        for (int i = 0; i < key.length; i++) {
-            key[i] = (byte) (Integer.reverse(key[i] & 0xFF) >>> 24);
-        }
-        return key;
     }
 }

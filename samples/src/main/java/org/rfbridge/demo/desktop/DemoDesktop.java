@@ -54,18 +54,24 @@ public final class DemoDesktop {
     private static final DateTimeFormatter CLOCK_FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
+    /** Keysym of F2, which resizes the desktop to the next of {@link #resizeCycle()}. */
+    public static final int RESIZE_KEYSYM = Keysyms.F2;
+
     private final Object lock = new Object();
-    private final int width;
-    private final int height;
     private final String name;
     private final Clock clock;
     private final BitmapFont font = BitmapFont.standard();
-    private final DesktopLayout layout;
-    private final int[] pixels;
-    private final Canvas canvas;
+    private final int startWidth;
+    private final int startHeight;
     private final List<DesktopListener> listeners = new CopyOnWriteArrayList<>();
 
     // All below guarded by lock.
+    private int width;
+    private int height;
+    private DesktopLayout layout;
+    private int[] pixels;
+    private Canvas canvas;
+    private long generation;
     private final StringBuilder echo = new StringBuilder();
     private final Map<Integer, int[]> strokeStarts = new HashMap<>();
     private final Deque<String> recentLog = new ArrayDeque<>();
@@ -84,39 +90,92 @@ public final class DemoDesktop {
      *                                  {@link #MIN_HEIGHT}..{@link #MAX_HEIGHT}
      */
     public DemoDesktop(int width, int height, String name, Clock clock) {
+        checkSize(width, height);
+        this.name = name;
+        this.clock = clock;
+        this.startWidth = width;
+        this.startHeight = height;
+        synchronized (lock) {
+            setSize(width, height);
+        }
+    }
+
+    private static void checkSize(int width, int height) {
         if (width < MIN_WIDTH || width > MAX_WIDTH || height < MIN_HEIGHT || height > MAX_HEIGHT) {
             throw new IllegalArgumentException("desktop size " + width + "x" + height + " is outside "
                     + MIN_WIDTH + "x" + MIN_HEIGHT + " to " + MAX_WIDTH + "x" + MAX_HEIGHT);
         }
-        this.width = width;
-        this.height = height;
-        this.name = name;
-        this.clock = clock;
-        this.layout = new DesktopLayout(width, height, font);
-        this.pixels = new int[width * height];
-        this.canvas = new Canvas(pixels, width, height);
+    }
+
+    private void setSize(int newWidth, int newHeight) {
+        width = newWidth;
+        height = newHeight;
+        layout = new DesktopLayout(newWidth, newHeight, font);
+        pixels = new int[newWidth * newHeight];
+        canvas = new Canvas(pixels, newWidth, newHeight);
+        strokeStarts.clear();
         paintAll();
     }
 
+    /** The current width; it changes on {@link #resize}. */
     public int width() {
-        return width;
+        synchronized (lock) {
+            return width;
+        }
     }
 
+    /** The current height; it changes on {@link #resize}. */
     public int height() {
-        return height;
+        synchronized (lock) {
+            return height;
+        }
+    }
+
+    /** The current size as a rectangle at the origin. */
+    public Rect bounds() {
+        synchronized (lock) {
+            return new Rect(0, 0, width, height);
+        }
     }
 
     public String name() {
         return name;
     }
 
+    /** The layout for the current size; a resize brings a new one. */
     public DesktopLayout layout() {
-        return layout;
+        synchronized (lock) {
+            return layout;
+        }
+    }
+
+    /**
+     * How many changes the pixels have seen: it grows with every damage, copy and resize. Poll it to know
+     * that input was processed, or that the picture has settled.
+     */
+    public long generation() {
+        synchronized (lock) {
+            return generation;
+        }
     }
 
     /** Starts telling {@code listener} about changes made from now on. */
     public void addListener(DesktopListener listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Atomically creates a listener for the current size and starts telling it about changes, so no resize
+     * can fall between reading the size and listening.
+     *
+     * @param factory called under the desktop's lock with the current bounds; must be quick
+     */
+    public <L extends DesktopListener> L addListener(java.util.function.Function<Rect, L> factory) {
+        synchronized (lock) {
+            L listener = factory.apply(new Rect(0, 0, width, height));
+            listeners.add(listener);
+            return listener;
+        }
     }
 
     public void removeListener(DesktopListener listener) {
@@ -134,6 +193,76 @@ public final class DemoDesktop {
     public int[] snapshot() {
         synchronized (lock) {
             return pixels.clone();
+        }
+    }
+
+    /** A copy of all pixels as opaque ARGB (0xFFRRGGBB, row after row), as RFB clients hold them. */
+    public int[] snapshotArgb() {
+        synchronized (lock) {
+            int[] argb = new int[pixels.length];
+            for (int i = 0; i < argb.length; i++) {
+                argb[i] = 0xFF00_0000 | pixels[i];
+            }
+            return argb;
+        }
+    }
+
+    /**
+     * Changes the desktop's size and repaints it for the new size (typed text and the log's recent lines are
+     * kept, the drawing is cleared). Listeners get {@link DesktopListener#resized}.
+     *
+     * @throws IllegalArgumentException for a size outside the limits
+     */
+    public void resize(int newWidth, int newHeight) {
+        checkSize(newWidth, newHeight);
+        synchronized (lock) {
+            setSize(newWidth, newHeight);
+            generation++;
+            for (DesktopListener listener : listeners) {
+                listener.resized(newWidth, newHeight);
+            }
+        }
+    }
+
+    /** The sizes {@link #RESIZE_KEYSYM} steps through: the start size, 640x480, 1280x720, without repeats. */
+    public List<int[]> resizeCycle() {
+        List<int[]> sizes = new ArrayList<>();
+        for (int[] size : new int[][] {{startWidth, startHeight}, {640, 480}, {1280, 720}}) {
+            if (sizes.stream().noneMatch(s -> s[0] == size[0] && s[1] == size[1])) {
+                sizes.add(size);
+            }
+        }
+        return sizes;
+    }
+
+    private void resizeToNext() {
+        List<int[]> cycle = resizeCycle();
+        int next = 0;
+        for (int i = 0; i < cycle.size(); i++) {
+            if (cycle.get(i)[0] == width && cycle.get(i)[1] == height) {
+                next = (i + 1) % cycle.size();
+            }
+        }
+        resize(cycle.get(next)[0], cycle.get(next)[1]);
+    }
+
+    /** Paints a solid rectangle (clipped to the desktop) in 0xRRGGBB colour {@code rgb}. */
+    public void fillRect(Rect area, int rgb) {
+        synchronized (lock) {
+            Rect clipped = area.intersect(canvas.bounds());
+            if (!clipped.isEmpty()) {
+                repaint(clipped, () -> canvas.fill(clipped, rgb & 0xFFFFFF));
+            }
+        }
+    }
+
+    /** Types {@code text} into the echo panel as key presses would: newline is Return. */
+    public void typeText(String text) {
+        synchronized (lock) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                keyEvent(true, c == '\n' ? Keysyms.RETURN : c);
+            }
         }
     }
 
@@ -167,6 +296,7 @@ public final class DemoDesktop {
                 Rect source = new Rect(text.x(), text.y() + lineHeight, text.width(), text.height() - lineHeight);
                 canvas.copy(source, text.x(), text.y());
                 Rect target = new Rect(text.x(), text.y(), source.width(), source.height());
+                generation++;
                 for (DesktopListener listener : listeners) {
                     listener.copied(target, source.x(), source.y());
                 }
@@ -195,6 +325,10 @@ public final class DemoDesktop {
             return;
         }
         synchronized (lock) {
+            if (keysym == RESIZE_KEYSYM) {
+                resizeToNext();
+                return;
+            }
             lastKeysym = keysym;
             int c = Keysyms.latin1Char(keysym);
             boolean changed = true;
@@ -288,7 +422,20 @@ public final class DemoDesktop {
         paintTitle();
         paintEcho();
         paintClipboard();
+        paintRecentLog();
         paintStatus();
+    }
+
+    /** After a resize: the newest lines that fit, so the log does not start empty. */
+    private void paintRecentLog() {
+        Rect text = layout.logText();
+        int rows = text.height() / layout.lineHeight();
+        List<String> lines = new ArrayList<>(recentLog);
+        List<String> visible = lines.subList(Math.max(0, lines.size() - rows), lines.size());
+        int top = text.bottom() - visible.size() * layout.lineHeight();
+        for (int i = 0; i < visible.size(); i++) {
+            canvas.text(font, layout.scale(), text.x(), top + i * layout.lineHeight(), visible.get(i), LOG_TEXT, text);
+        }
     }
 
     private void paintPanel(Rect panel, String label, int background) {
@@ -373,6 +520,7 @@ public final class DemoDesktop {
     }
 
     private void fireDamage(Rect area) {
+        generation++;
         for (DesktopListener listener : listeners) {
             listener.damaged(area);
         }

@@ -17,4 +17,10 @@ public interface DesktopListener {
      * to {@code target}; source and target may overlap. Nothing else changed with it.
      */
     void copied(Rect target, int sourceX, int sourceY);
+
+    /**
+     * The desktop now has this size and every pixel was repainted; earlier damage and copies no longer
+     * apply.
+     */
+    void resized(int width, int height);
 }

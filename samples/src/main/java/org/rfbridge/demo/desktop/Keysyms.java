@@ -2,14 +2,15 @@
 package org.rfbridge.demo.desktop;
 
 /**
- * The few X11 keysyms the demo desktop reacts to (values from the X Window System's keysymdef.h) and the
- * mapping of character keysyms to Latin-1 characters.
+ * The few X11 keysyms the demo desktop reacts to (the core library's where it names them; the keypad ones
+ * from the X Window System's keysymdef.h) and the mapping of character keysyms back to Latin-1 characters,
+ * the server's direction, which the client-side core library does not need.
  */
 final class Keysyms {
 
-    static final int BACKSPACE = 0xFF08;
-    static final int TAB = 0xFF09;
-    static final int RETURN = 0xFF0D;
+    static final int BACKSPACE = org.rfbridge.rfb.protocol.Keysyms.BACKSPACE;
+    static final int RETURN = org.rfbridge.rfb.protocol.Keysyms.RETURN;
+    static final int F2 = org.rfbridge.rfb.protocol.Keysyms.function(2);
     static final int KEYPAD_ENTER = 0xFF8D;
     static final int KEYPAD_0 = 0xFFB0;
     static final int KEYPAD_9 = 0xFFB9;

@@ -2,6 +2,6 @@
 /**
  * The synthetic demo desktop: a framebuffer of 0xRRGGBB pixels that draws a clock, an echo of typed keys,
  * a scrolling log, a clipboard panel and a drawing area, and reports every change to listeners as damaged
- * rectangles and copies. It knows nothing about RFB or sockets.
+ * rectangles, copies and size changes. It knows nothing about RFB or sockets.
  */
 package org.rfbridge.demo.desktop;

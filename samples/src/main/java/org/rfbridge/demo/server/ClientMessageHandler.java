@@ -2,6 +2,7 @@
 package org.rfbridge.demo.server;
 
 import org.rfbridge.demo.desktop.Rect;
+import org.rfbridge.rfb.pixel.PixelFormat;
 
 /**
  * What a {@link ClientMessageReader} found, one call per client message, already validated. Called on the
@@ -9,13 +10,16 @@ import org.rfbridge.demo.desktop.Rect;
  */
 interface ClientMessageHandler {
 
-    /** SetPixelFormat with a format that passed {@link PixelFormat#validate()}. */
+    /** SetPixelFormat with a format that passed {@link ServedPixelFormats#requireServable}. */
     void setPixelFormat(PixelFormat format);
 
     /** SetEncodings, summarised: which encodings the demo can use were listed. */
     void setEncodings(boolean copyRect, boolean desktopSize, int listed);
 
-    /** FramebufferUpdateRequest with {@code area} clipped to the framebuffer (it may be empty). */
+    /**
+     * FramebufferUpdateRequest for {@code area} as sent; not clipped here, because only the update state
+     * knows the size the client is at (a client may still ask for an area of a size it saw earlier).
+     */
     void updateRequest(boolean incremental, Rect area);
 
     void keyEvent(boolean down, int keysym);

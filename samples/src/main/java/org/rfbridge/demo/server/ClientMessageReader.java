@@ -5,6 +5,8 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.rfbridge.demo.desktop.Rect;
+import org.rfbridge.rfb.encoding.Encodings;
+import org.rfbridge.rfb.pixel.PixelFormat;
 
 /**
  * Reads and validates client-to-server messages (RFC 6143 §7.5) from a blocking stream, one per
@@ -23,15 +25,13 @@ final class ClientMessageReader {
     static final int CLIENT_CUT_TEXT = 6;
 
     private final DataInputStream in;
-    private final Rect screen;
     private final int maxCutText;
 
     /**
      * @param maxCutText the longest ClientCutText accepted; longer ones are skipped
      */
-    ClientMessageReader(DataInputStream in, Rect screen, int maxCutText) {
+    ClientMessageReader(DataInputStream in, int maxCutText) {
         this.in = in;
-        this.screen = screen;
         this.maxCutText = maxCutText;
     }
 
@@ -56,8 +56,8 @@ final class ClientMessageReader {
 
     private void readSetPixelFormat(ClientMessageHandler handler) throws IOException, ClientProtocolException {
         in.readFully(new byte[3]);                                  // padding
-        PixelFormat format = PixelFormat.read(in);                  // pixel-format
-        format.validate();
+        PixelFormat format = ServedPixelFormats.read(in);           // pixel-format
+        ServedPixelFormats.requireServable(format);
         handler.setPixelFormat(format);
     }
 
@@ -80,8 +80,7 @@ final class ClientMessageReader {
         int y = in.readUnsignedShort();                             // y-position
         int width = in.readUnsignedShort();                         // width
         int height = in.readUnsignedShort();                        // height
-        // Clipped, not refused: a client may still ask for an area of a size it saw earlier.
-        handler.updateRequest(incremental, new Rect(x, y, width, height).intersect(screen));
+        handler.updateRequest(incremental, new Rect(x, y, width, height));
     }
 
     private void readKeyEvent(ClientMessageHandler handler) throws IOException {

@@ -12,6 +12,7 @@ import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import org.rfbridge.demo.desktop.DemoDesktop;
 import org.rfbridge.demo.desktop.Rect;
+import org.rfbridge.rfb.pixel.PixelFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,6 @@ final class ClientSession implements ClientMessageHandler {
     private final ServerOptions options;
     private final Runnable onEnd;
     private final Thread reader;
-    private final Rect screen;
     private volatile ClientUpdateState state;
     private Thread writer;
 
@@ -47,7 +47,6 @@ final class ClientSession implements ClientMessageHandler {
         this.desktop = desktop;
         this.options = options;
         this.onEnd = onEnd;
-        this.screen = new Rect(0, 0, desktop.width(), desktop.height());
         this.reader = new Thread(this::readLoop, "rfb-session-" + id + "-reader");
         this.reader.setDaemon(true);
     }
@@ -83,12 +82,17 @@ final class ClientSession implements ClientMessageHandler {
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
             ServerHandshake handshake = new ServerHandshake(options.version(), options.authenticator(),
-                    desktop.width(), desktop.height(), desktop.name());
-            ServerHandshake.Result result = handshake.run(in, out);
+                    desktop.name());
+            Rect[] announced = new Rect[1];
+            ServerHandshake.Result result = handshake.run(in, out, () -> {
+                state = desktop.addListener(screen -> {
+                    announced[0] = screen;
+                    return new ClientUpdateState(screen, ServedPixelFormats.SERVER_NATIVE);
+                });
+                return announced[0];
+            });
             socket.setSoTimeout(0);
-            ClientUpdateState newState = new ClientUpdateState(screen, PixelFormat.SERVER_NATIVE);
-            state = newState;
-            desktop.addListener(newState);
+            ClientUpdateState newState = state;
             connected = true;
             desktop.clientConnected();
             desktop.log("client #" + id + " connected (RFB " + result.version().label() + ")");
@@ -97,7 +101,7 @@ final class ClientSession implements ClientMessageHandler {
             writer = new Thread(() -> writeLoop(newState, out), "rfb-session-" + id + "-writer");
             writer.setDaemon(true);
             writer.start();
-            ClientMessageReader messages = new ClientMessageReader(in, screen, options.maxCutText());
+            ClientMessageReader messages = new ClientMessageReader(in, options.maxCutText());
             while (!newState.isClosed()) {
                 messages.readMessage(this);
             }
@@ -123,6 +127,9 @@ final class ClientSession implements ClientMessageHandler {
             ClientUpdateState current = state;
             if (current != null) {
                 desktop.removeListener(current);
+                if (current.closeReason() != null) {
+                    reason = current.closeReason();
+                }
                 current.close();
             }
             closeSocket();
@@ -157,6 +164,9 @@ final class ClientSession implements ClientMessageHandler {
         } catch (RuntimeException e) {
             LOG.error("session #{}: internal error while sending an update", id, e);
         } finally {
+            if (updates.closeReason() != null) {
+                LOG.warn("session #{} from {}: {}; closing it", id, remote, updates.closeReason());
+            }
             // The reader notices the closed socket and cleans up.
             updates.close();
             closeSocket();
@@ -198,7 +208,7 @@ final class ClientSession implements ClientMessageHandler {
     @Override
     public void setEncodings(boolean copyRect, boolean desktopSize, int listed) {
         LOG.debug("session #{}: {} encodings, CopyRect {}, DesktopSize {}", id, listed, copyRect, desktopSize);
-        state.setCopyRectEnabled(copyRect);
+        state.setEncodings(copyRect, desktopSize);
     }
 
     @Override

@@ -4,10 +4,11 @@ package org.rfbridge.demo.server;
 import java.util.List;
 import org.rfbridge.demo.desktop.DesktopListener;
 import org.rfbridge.demo.desktop.Rect;
+import org.rfbridge.rfb.pixel.PixelFormat;
 
 /**
- * One client's view of what it is missing: the pixels changed since they were last sent, a pending copy,
- * the outstanding update request, and the client's pixel format and encodings.
+ * One client's view of what it is missing: the pixels changed since they were last sent, a pending copy or
+ * size change, the outstanding update request, and the client's pixel format and encodings.
  *
  * <p>Thread-safe through its own monitor. The desktop calls the {@link DesktopListener} methods with its
  * lock held; the session's writer calls {@link #take()} inside {@code DemoDesktop.read}, also with the
@@ -19,20 +20,28 @@ import org.rfbridge.demo.desktop.Rect;
  */
 final class ClientUpdateState implements DesktopListener {
 
-    private final Rect screen;
     private final Region changed = new Region();
+    private Rect screen;
     private CopyOperation pendingCopy;
+    private boolean pendingResize;
     private Rect requestArea;
     private boolean requestForced;
     private PixelFormat format;
     private boolean copyRectEnabled;
+    private boolean desktopSizeEnabled;
     private boolean closed;
+    private String closeReason;
 
     /** Starts with the whole screen changed, so the first request of any kind gets a full picture. */
     ClientUpdateState(Rect screen, PixelFormat format) {
         this.screen = screen;
         this.format = format;
         changed.add(screen);
+    }
+
+    /** The framebuffer size this client knows (or is about to be told). */
+    synchronized Rect screen() {
+        return screen;
     }
 
     @Override
@@ -59,30 +68,47 @@ final class ClientUpdateState implements DesktopListener {
         notifyAll();
     }
 
+    /**
+     * The next update tells the client the new size (DesktopSize) and nothing else; everything is then
+     * changed. Whether the client can take it is decided when the update is taken, because a client may
+     * send SetEncodings only after a resize right at its start.
+     */
+    @Override
+    public synchronized void resized(int width, int height) {
+        screen = new Rect(0, 0, width, height);
+        changed.clear();
+        changed.add(screen);
+        pendingCopy = null;
+        pendingResize = true;
+        notifyAll();
+    }
+
     /** The client's SetPixelFormat (already validated); applies to updates taken from now on. */
     synchronized void setPixelFormat(PixelFormat newFormat) {
         format = newFormat;
     }
 
-    /** The client's SetEncodings: whether it may be sent CopyRect. */
-    synchronized void setCopyRectEnabled(boolean enabled) {
-        copyRectEnabled = enabled;
-        if (!enabled) {
+    /** The client's SetEncodings: whether it may be sent CopyRect and DesktopSize. */
+    synchronized void setEncodings(boolean copyRect, boolean desktopSize) {
+        copyRectEnabled = copyRect;
+        desktopSizeEnabled = desktopSize;
+        if (!copyRect) {
             dropPendingCopy();
         }
     }
 
     /**
-     * A FramebufferUpdateRequest for {@code area} (already clipped to the screen). A non-incremental one
-     * marks the whole area changed and is answered even if that area is empty. Requests arriving before the
-     * last one was answered are merged into it.
+     * A FramebufferUpdateRequest for {@code area} as the client sent it; it is clipped to the screen. A
+     * non-incremental one marks the whole area changed and is answered even if that area is empty. Requests
+     * arriving before the last one was answered are merged into it.
      */
     synchronized void request(boolean incremental, Rect area) {
+        Rect clipped = area.intersect(screen);
         if (!incremental) {
-            changed.add(area);
+            changed.add(clipped);
             requestForced = true;
         }
-        requestArea = requestArea == null ? area : requestArea.union(area);
+        requestArea = requestArea == null ? clipped : requestArea.union(clipped);
         notifyAll();
     }
 
@@ -94,6 +120,11 @@ final class ClientUpdateState implements DesktopListener {
 
     synchronized boolean isClosed() {
         return closed;
+    }
+
+    /** Why this state closed itself (a client that cannot follow a resize), or null. */
+    synchronized String closeReason() {
+        return closeReason;
     }
 
     /**
@@ -117,7 +148,7 @@ final class ClientUpdateState implements DesktopListener {
         if (requestArea == null) {
             return false;
         }
-        return requestForced || changed.intersects(requestArea)
+        return pendingResize || requestForced || changed.intersects(requestArea)
                 || (pendingCopy != null && pendingCopy.target().intersects(requestArea));
     }
 
@@ -125,11 +156,24 @@ final class ClientUpdateState implements DesktopListener {
      * Takes what answers the outstanding request, clearing it. Call with the desktop's lock held and read the
      * pixels in the same locked call.
      *
-     * @return the update to send, or null when there is nothing to answer yet
+     * @return the update to send, or null when there is nothing to answer yet (or the state just closed
+     *         because the client cannot be told about a resize)
      */
     synchronized PendingUpdate take() {
         if (closed || !hasWork()) {
             return null;
+        }
+        if (pendingResize) {
+            if (!desktopSizeEnabled) {
+                closeReason = "the desktop was resized to " + screen.width() + "x" + screen.height()
+                        + " and the client did not list the DesktopSize pseudo-encoding";
+                close();
+                return null;
+            }
+            pendingResize = false;
+            requestArea = null;
+            requestForced = false;
+            return PendingUpdate.desktopSize(screen, format);
         }
         Rect area = requestArea;
         CopyOperation copy = null;
@@ -144,7 +188,7 @@ final class ClientUpdateState implements DesktopListener {
         List<Rect> raw = changed.takeWithin(area);
         requestArea = null;
         requestForced = false;
-        return new PendingUpdate(copy, raw, format);
+        return new PendingUpdate(copy, raw, null, format);
     }
 
     private void dropPendingCopy() {

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.demo.server;
 
+import org.rfbridge.rfb.pixel.PixelFormat;
+
 /**
- * Turns 0xRRGGBB pixels into a client's pixel format. Channel values are scaled with rounding, so pure
- * colours (0 and 255 per channel) map exactly to 0 and the channel maximum. Immutable.
+ * Turns 0xRRGGBB pixels into a client's true-colour pixel format, a row at a time. Gives the same bytes as
+ * the core library's {@link PixelFormat#fromArgb} (channel = (v*max+127)/255, so pure colours stay exact),
+ * but through per-channel tables built once per format, because a full update converts every pixel of the
+ * screen. Immutable.
  */
 final class PixelEncoder {
 

@@ -65,6 +65,10 @@ final class Region {
         rects.add(union);
     }
 
+    void clear() {
+        rects.clear();
+    }
+
     boolean isEmpty() {
         return rects.isEmpty();
     }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.demo.server;
 
-import java.nio.charset.StandardCharsets;
+import org.rfbridge.rfb.RfbProtocolException;
+import org.rfbridge.rfb.protocol.ProtocolVersion;
 
 /** The RFB protocol versions the demo server speaks (RFC 6143 §7.1.1). */
 public enum RfbVersion {
@@ -10,7 +11,7 @@ public enum RfbVersion {
     V3_8(8, "3.8");
 
     /** Length of a ProtocolVersion message: {@code "RFB xxx.yyy\n"}. */
-    public static final int BANNER_LENGTH = 12;
+    public static final int BANNER_LENGTH = ProtocolVersion.BANNER_LENGTH;
 
     private final int minor;
     private final String label;
@@ -22,7 +23,12 @@ public enum RfbVersion {
 
     /** The ProtocolVersion message announcing this version. */
     public byte[] banner() {
-        return String.format("RFB 003.%03d\n", minor).getBytes(StandardCharsets.US_ASCII);
+        return protocolVersion().banner();
+    }
+
+    /** This version as the RFB core library names it. */
+    public ProtocolVersion protocolVersion() {
+        return new ProtocolVersion(3, minor);
     }
 
     /** "3.3", "3.7" or "3.8". */
@@ -44,43 +50,33 @@ public enum RfbVersion {
     }
 
     /**
-     * Interprets the ProtocolVersion a client answered. Minor versions other than 7 and 8 below 8 mean 3.3
-     * (the RFC's rule, which covers 3.5 clients); 8 and above mean 3.8.
+     * Interprets the ProtocolVersion a client answered, by the core library's rules: minor versions below 7
+     * mean 3.3 (which covers 3.5 clients), 8 and above mean 3.8. A client must not answer with a later major
+     * version than the server's, so 4.x is refused here.
      *
      * @throws ClientProtocolException if the bytes are not {@code "RFB 003.yyy\n"}, quoting them
      */
     static RfbVersion fromClientBanner(byte[] banner) throws ClientProtocolException {
-        String text = new String(banner, StandardCharsets.ISO_8859_1);
-        boolean shaped = banner.length == BANNER_LENGTH && text.startsWith("RFB ") && text.charAt(7) == '.'
-                && text.charAt(11) == '\n' && digits(text, 4, 7) && digits(text, 8, 11);
-        if (!shaped) {
-            throw new ClientProtocolException("client version '" + printable(text) + "' is not RFB xxx.yyy");
+        ProtocolVersion answered;
+        try {
+            answered = ProtocolVersion.parseBanner(banner);
+        } catch (RfbProtocolException e) {
+            throw new ClientProtocolException("client version: " + e.getMessage());
         }
-        int major = Integer.parseInt(text.substring(4, 7));
-        int minor = Integer.parseInt(text.substring(8, 11));
-        if (major != 3) {
-            throw new ClientProtocolException("client speaks RFB " + major + "." + minor + "; only 3.x is supported");
+        if (answered.major() != 3) {
+            throw new ClientProtocolException("client speaks RFB " + answered + "; only 3.x is supported");
         }
-        if (minor >= 8) {
-            return V3_8;
+        ProtocolVersion spoken;
+        try {
+            spoken = answered.negotiate();
+        } catch (RfbProtocolException e) {
+            throw new ClientProtocolException(e.getMessage());
         }
-        return minor == 7 ? V3_7 : V3_3;
-    }
-
-    private static boolean digits(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
+        for (RfbVersion version : values()) {
+            if (version.protocolVersion().equals(spoken)) {
+                return version;
             }
         }
-        return true;
-    }
-
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            out.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\x%02x", (int) c));
-        }
-        return out.toString();
+        throw new IllegalStateException("no demo version for " + spoken);
     }
 }

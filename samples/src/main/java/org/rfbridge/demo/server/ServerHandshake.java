@@ -5,7 +5,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.rfbridge.demo.auth.VncAuthenticator;
+import org.rfbridge.demo.desktop.Rect;
+import org.rfbridge.rfb.security.SecurityTypes;
 
 /**
  * The server's part of the RFB handshake (RFC 6143 §7.1 and §7.3): ProtocolVersion, security, ClientInit
@@ -18,18 +21,14 @@ final class ServerHandshake {
 
     private final RfbVersion announced;
     private final VncAuthenticator authenticator;
-    private final int width;
-    private final int height;
     private final byte[] name;
 
     /**
      * @param authenticator checks the password, or null for security type None
      */
-    ServerHandshake(RfbVersion announced, VncAuthenticator authenticator, int width, int height, String name) {
+    ServerHandshake(RfbVersion announced, VncAuthenticator authenticator, String name) {
         this.announced = announced;
         this.authenticator = authenticator;
-        this.width = width;
-        this.height = height;
         this.name = name.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -40,10 +39,12 @@ final class ServerHandshake {
     /**
      * Runs the handshake to its end, flushing {@code out} whenever the client must answer.
      *
+     * @param sizeAtInit called once, after ClientInit, for the framebuffer size ServerInit announces; the
+     *                   session starts tracking changes from exactly that moment
      * @throws ClientProtocolException       if the client sent something the protocol does not allow
      * @throws AuthenticationFailedException if the client's password was wrong (already told to the client)
      */
-    Result run(DataInputStream in, DataOutputStream out)
+    Result run(DataInputStream in, DataOutputStream out, Supplier<Rect> sizeAtInit)
             throws IOException, ClientProtocolException, AuthenticationFailedException {
         out.write(announced.banner());                          // ProtocolVersion
         out.flush();
@@ -54,16 +55,16 @@ final class ServerHandshake {
             throw new ClientProtocolException("client answered RFB " + version.label() + " to an offer of "
                     + announced.label());
         }
-        int securityType = authenticator == null ? SecurityTypes.NONE : SecurityTypes.VNC_AUTHENTICATION;
+        int securityType = authenticator == null ? SecurityTypes.NONE : SecurityTypes.VNC_AUTH;
         negotiateSecurity(version, securityType, in, out);
-        if (securityType == SecurityTypes.VNC_AUTHENTICATION) {
+        if (securityType == SecurityTypes.VNC_AUTH) {
             authenticate(version, in, out);
         } else if (version == RfbVersion.V3_8) {
-            out.writeInt(SecurityTypes.RESULT_OK);              // SecurityResult (3.8 sends it for None too)
+            out.writeInt(SecurityResult.OK);              // SecurityResult (3.8 sends it for None too)
         }
         out.flush();
         boolean shared = in.readUnsignedByte() != 0;            // ClientInit: shared-flag
-        writeServerInit(out);
+        writeServerInit(out, sizeAtInit.get());
         out.flush();
         return new Result(version, shared);
     }
@@ -81,7 +82,7 @@ final class ServerHandshake {
         if (chosen != securityType) {
             String reason = "security type " + chosen + " was not offered";
             if (version == RfbVersion.V3_8) {
-                out.writeInt(SecurityTypes.RESULT_FAILED);
+                out.writeInt(SecurityResult.FAILED);
                 writeString(out, reason);
                 out.flush();
             }
@@ -97,21 +98,21 @@ final class ServerHandshake {
         byte[] response = new byte[VncAuthenticator.CHALLENGE_LENGTH];
         in.readFully(response);                                 // response
         if (!authenticator.verify(challenge, response)) {
-            out.writeInt(SecurityTypes.RESULT_FAILED);          // SecurityResult
+            out.writeInt(SecurityResult.FAILED);          // SecurityResult
             if (version == RfbVersion.V3_8) {
                 writeString(out, AUTHENTICATION_FAILED);        // reason-length, reason-string
             }
             out.flush();
             throw new AuthenticationFailedException("wrong VNC password");
         }
-        out.writeInt(SecurityTypes.RESULT_OK);                  // SecurityResult
+        out.writeInt(SecurityResult.OK);                  // SecurityResult
     }
 
     /** ServerInit (RFC 6143 §7.3.2). */
-    private void writeServerInit(DataOutputStream out) throws IOException {
-        out.writeShort(width);                                  // framebuffer-width
-        out.writeShort(height);                                 // framebuffer-height
-        PixelFormat.SERVER_NATIVE.write(out);                   // server-pixel-format
+    private void writeServerInit(DataOutputStream out, Rect size) throws IOException {
+        out.writeShort(size.width());                           // framebuffer-width
+        out.writeShort(size.height());                          // framebuffer-height
+        ServedPixelFormats.write(ServedPixelFormats.SERVER_NATIVE, out); // server-pixel-format
         out.writeInt(name.length);                              // name-length
         out.write(name);                                        // name-string
     }

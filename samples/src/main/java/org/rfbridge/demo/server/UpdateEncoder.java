@@ -2,10 +2,12 @@
 package org.rfbridge.demo.server;
 
 import org.rfbridge.demo.desktop.Rect;
+import org.rfbridge.rfb.encoding.Encodings;
 
 /**
- * Writes one FramebufferUpdate message (RFC 6143 §7.6.1): the CopyRect (§7.7.2) first if there is one,
- * then Raw rectangles (§7.7.1) from the desktop's pixels in the client's pixel format. Stateless.
+ * Writes one FramebufferUpdate message (RFC 6143 §7.6.1): a DesktopSize rectangle (§7.8.2) if the size
+ * changed, the CopyRect (§7.7.2) first if there is one, then Raw rectangles (§7.7.1) from the desktop's
+ * pixels in the client's pixel format. Stateless.
  */
 final class UpdateEncoder {
 
@@ -24,7 +26,7 @@ final class UpdateEncoder {
      * @throws IllegalStateException if a rectangle lies outside the pixels (a bug, checked again here)
      */
     static byte[] encode(PendingUpdate update, int[] rgb, int stride) {
-        PixelEncoder encoder = update.format().encoder();
+        PixelEncoder encoder = new PixelEncoder(update.format());
         int rows = rgb.length / stride;
         Rect screen = new Rect(0, 0, stride, rows);
         int length = HEADER_LENGTH;
@@ -32,6 +34,9 @@ final class UpdateEncoder {
             requireInside(screen, update.copy().target());
             requireInside(screen, update.copy().source());
             length = Math.addExact(length, RECT_HEADER_LENGTH + COPY_RECT_BODY_LENGTH);
+        }
+        if (update.desktopSize() != null) {
+            length = Math.addExact(length, RECT_HEADER_LENGTH);
         }
         for (Rect r : update.raw()) {
             requireInside(screen, r);
@@ -43,6 +48,10 @@ final class UpdateEncoder {
         out[o++] = FRAMEBUFFER_UPDATE;                 // message-type
         out[o++] = 0;                                  // padding
         o = putU16(out, o, update.rectangleCount());   // number-of-rectangles
+        if (update.desktopSize() != null) {
+            // No body: the rectangle's size is the new framebuffer size (RFC 6143 §7.8.2).
+            o = putRectHeader(out, o, update.desktopSize(), Encodings.DESKTOP_SIZE);
+        }
         CopyOperation copy = update.copy();
         if (copy != null) {
             o = putRectHeader(out, o, copy.target(), Encodings.COPY_RECT);

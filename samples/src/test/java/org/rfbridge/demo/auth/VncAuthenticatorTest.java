@@ -26,23 +26,17 @@ class VncAuthenticatorTest {
     }
 
     @Test
-    void mirrorsTheBitsOfEachKeyByte() {
-        assertArrayEquals(new byte[] {(byte) 0x80, 0x40, (byte) 0xC0, 0x01, (byte) 0xFF, 0, 0, 0},
-                VncAuthenticator.keyFromPassword(new byte[] {1, 2, 3, (byte) 0x80, (byte) 0xFF}));
-    }
-
-    @Test
     void matchesTheWellKnownVncPasswdVector() {
         // vncpasswd stores "password" encrypted under its fixed key 23,82,107,6,35,78,88,7 with the same
         // mirrored-key DES as VNC Authentication: the stored bytes are dbd83cfd727a1458.
-        VncAuthenticator fixedKey = VncAuthenticator.forPassword(new byte[] {23, 82, 107, 6, 35, 78, 88, 7});
+        VncAuthenticator fixedKey = VncAuthenticator.forPassword(new char[] {23, 82, 107, 6, 35, 78, 88, 7});
         byte[] response = fixedKey.expectedResponse(ascii("passwordpassword"));
         assertArrayEquals(HexFormat.of().parseHex("dbd83cfd727a1458dbd83cfd727a1458"), response);
     }
 
     @Test
     void verifiesTheRightResponseOnly() {
-        VncAuthenticator auth = VncAuthenticator.forPassword(ascii("secret"));
+        VncAuthenticator auth = VncAuthenticator.forPassword("secret");
         byte[] challenge = auth.newChallenge();
         byte[] response = auth.expectedResponse(challenge);
         assertTrue(auth.verify(challenge, response));
@@ -50,21 +44,21 @@ class VncAuthenticatorTest {
         wrong[15] ^= 1;
         assertFalse(auth.verify(challenge, wrong));
         assertFalse(auth.verify(challenge, Arrays.copyOf(response, 15)));
-        assertFalse(VncAuthenticator.forPassword(ascii("secreT")).verify(challenge, response));
+        assertFalse(VncAuthenticator.forPassword("secreT").verify(challenge, response));
     }
 
     @Test
     void usesOnlyTheFirstEightBytesAndPadsShortOnesWithZeros() {
         byte[] challenge = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
-        assertArrayEquals(VncAuthenticator.forPassword(ascii("password")).expectedResponse(challenge),
-                VncAuthenticator.forPassword(ascii("password-and-more")).expectedResponse(challenge));
-        assertArrayEquals(VncAuthenticator.forPassword(ascii("pw")).expectedResponse(challenge),
-                VncAuthenticator.forPassword(new byte[] {'p', 'w', 0, 0, 0, 0, 0, 0}).expectedResponse(challenge));
+        assertArrayEquals(VncAuthenticator.forPassword("password").expectedResponse(challenge),
+                VncAuthenticator.forPassword("password-and-more").expectedResponse(challenge));
+        assertArrayEquals(VncAuthenticator.forPassword("pw").expectedResponse(challenge),
+                VncAuthenticator.forPassword(new char[] {'p', 'w', 0, 0, 0, 0, 0, 0}).expectedResponse(challenge));
     }
 
     @Test
     void challengesAreFreshAndSixteenBytes() {
-        VncAuthenticator auth = VncAuthenticator.forPassword(ascii("secret"));
+        VncAuthenticator auth = VncAuthenticator.forPassword("secret");
         byte[] first = auth.newChallenge();
         assertEquals(16, first.length);
         assertNotEquals(HexFormat.of().formatHex(first), HexFormat.of().formatHex(auth.newChallenge()));
@@ -72,14 +66,14 @@ class VncAuthenticatorTest {
 
     @Test
     void refusesAnEmptyPassword() {
-        assertThrows(IllegalArgumentException.class, () -> VncAuthenticator.forPassword(new byte[0]));
+        assertThrows(IllegalArgumentException.class, () -> VncAuthenticator.forPassword(new char[0]));
     }
 
     @Test
     void passwordFileGivesItsFirstLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("pw");
         Files.writeString(file, "hunter2\r\nignored\n");
-        assertArrayEquals(ascii("hunter2"), PasswordFile.read(file));
+        assertArrayEquals("hunter2".toCharArray(), PasswordFile.read(file));
         Files.writeString(file, "\nsecond");
         assertThrows(IOException.class, () -> PasswordFile.read(file));
         Files.write(file, new byte[10_000]);

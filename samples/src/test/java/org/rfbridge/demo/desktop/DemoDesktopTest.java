@@ -46,6 +46,11 @@ class DemoDesktopTest {
         }
 
         @Override
+        public void resized(int width, int height) {
+            throw new AssertionError("no resize expected here");
+        }
+
+        @Override
         public void copied(Rect target, int sourceX, int sourceY) {
             copies.add(target);
             int w = desktop.width();
@@ -161,6 +166,70 @@ class DemoDesktopTest {
         }
         assertTrue(desktop.recentLog().size() >= 3, "heartbeat lines: " + desktop.recentLog());
         assertTrue(desktop.recentLog().get(0).contains("heartbeat 1"), desktop.recentLog().get(0));
+    }
+
+    @Test
+    void resizeRepaintsForTheNewSizeKeepingTextAndTellsListeners() {
+        DemoDesktop desktop = new DemoDesktop(640, 480, "demo", CLOCK);
+        desktop.typeText("kept\n");
+        desktop.log("a line to keep");
+        List<String> sizes = new ArrayList<>();
+        desktop.addListener(new DesktopListener() {
+            @Override
+            public void damaged(Rect area) {
+            }
+
+            @Override
+            public void copied(Rect target, int sourceX, int sourceY) {
+            }
+
+            @Override
+            public void resized(int width, int height) {
+                sizes.add(width + "x" + height);
+            }
+        });
+        long before = desktop.generation();
+        desktop.resize(1280, 720);
+        assertEquals(List.of("1280x720"), sizes);
+        assertTrue(desktop.generation() > before);
+        assertEquals(new Rect(0, 0, 1280, 720), desktop.bounds());
+        assertEquals(1280 * 720, desktop.snapshot().length);
+        assertEquals("kept\n", desktop.echoText());
+        // The same state painted fresh at that size gives the same picture: nothing of the old size is left.
+        DemoDesktop fresh = new DemoDesktop(1280, 720, "demo", CLOCK);
+        fresh.typeText("kept\n");
+        fresh.log("a line to keep");
+        fresh.resize(1280, 720);
+        assertArrayEquals(fresh.snapshot(), desktop.snapshot());
+        assertThrows(IllegalArgumentException.class, () -> desktop.resize(100, 100));
+    }
+
+    @Test
+    void f2CyclesThroughTheResizeSizes() {
+        DemoDesktop desktop = new DemoDesktop(1024, 768, "demo", CLOCK);
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            desktop.keyEvent(true, DemoDesktop.RESIZE_KEYSYM);
+            desktop.keyEvent(false, DemoDesktop.RESIZE_KEYSYM);
+            seen.add(desktop.width() + "x" + desktop.height());
+        }
+        assertEquals(List.of("640x480", "1280x720", "1024x768"), seen);
+        assertEquals("", desktop.echoText(), "F2 types nothing");
+    }
+
+    @Test
+    void fillRectPaintsClippedAndCountsAsAChange() {
+        DemoDesktop desktop = new DemoDesktop(320, 240, "demo", CLOCK);
+        Mirror mirror = new Mirror(desktop);
+        long before = desktop.generation();
+        desktop.fillRect(new Rect(300, 200, 100, 100), 0x123456);
+        assertEquals(List.of(new Rect(300, 200, 20, 40)), mirror.damaged);
+        assertEquals(0xFF123456, desktop.snapshotArgb()[239 * 320 + 319]);
+        assertEquals(0x123456, desktop.snapshot()[200 * 320 + 300]);
+        assertTrue(desktop.generation() > before);
+        long after = desktop.generation();
+        desktop.fillRect(new Rect(300, 200, 100, 100), 0x123456);
+        assertEquals(after, desktop.generation(), "painting the same pixels again changes nothing");
     }
 
     @Test

@@ -36,8 +36,8 @@ class ClientUpdateStateTest {
             int[] server = new int[W * H];
             int[] client = new int[W * H];
             java.util.Arrays.fill(client, -1);
-            ClientUpdateState state = new ClientUpdateState(SCREEN, PixelFormat.SERVER_NATIVE);
-            state.setCopyRectEnabled(copyRect);
+            ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
+            state.setEncodings(copyRect, false);
             for (int step = 0; step < 30; step++) {
                 switch (random.nextInt(4)) {
                     case 0 -> {
@@ -73,7 +73,7 @@ class ClientUpdateStateTest {
 
     @Test
     void incrementalRequestWithNothingChangedHasNoWork() throws InterruptedException {
-        ClientUpdateState state = new ClientUpdateState(SCREEN, PixelFormat.SERVER_NATIVE);
+        ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
         state.request(false, SCREEN);
         assertNotNull(state.take());
         state.request(true, SCREEN);
@@ -86,7 +86,7 @@ class ClientUpdateStateTest {
 
     @Test
     void nonIncrementalRequestForAnEmptyAreaIsStillAnswered() {
-        ClientUpdateState state = new ClientUpdateState(SCREEN, PixelFormat.SERVER_NATIVE);
+        ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
         state.request(false, SCREEN);
         state.take();
         state.request(false, Rect.EMPTY);
@@ -96,13 +96,43 @@ class ClientUpdateStateTest {
     }
 
     @Test
-    void disablingCopyRectTurnsAPendingCopyIntoDamage() {
-        ClientUpdateState state = new ClientUpdateState(SCREEN, PixelFormat.SERVER_NATIVE);
-        state.setCopyRectEnabled(true);
+    void aResizeIsSentAloneThenTheWholeNewScreen() {
+        ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
+        state.setEncodings(true, true);
         state.request(false, SCREEN);
         state.take();
         state.copied(new Rect(0, 0, 10, 10), 5, 5);
-        state.setCopyRectEnabled(false);
+        state.resized(100, 80);
+        state.request(true, SCREEN);
+        PendingUpdate announce = state.take();
+        assertEquals(new Rect(0, 0, 100, 80), announce.desktopSize());
+        assertNull(announce.copy(), "a copy from before the resize is void");
+        assertTrue(announce.raw().isEmpty());
+        assertEquals(1, announce.rectangleCount());
+        state.request(true, new Rect(0, 0, 100, 80));
+        assertEquals(java.util.List.of(new Rect(0, 0, 100, 80)), state.take().raw());
+    }
+
+    @Test
+    void aResizeClosesAClientThatCannotBeToldOfIt() throws InterruptedException {
+        ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
+        state.setEncodings(true, false);
+        state.resized(100, 80);
+        state.request(true, SCREEN);
+        assertTrue(state.awaitWork(50));
+        assertNull(state.take());
+        assertTrue(state.isClosed());
+        assertTrue(state.closeReason().contains("DesktopSize"), state.closeReason());
+    }
+
+    @Test
+    void disablingCopyRectTurnsAPendingCopyIntoDamage() {
+        ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
+        state.setEncodings(true, false);
+        state.request(false, SCREEN);
+        state.take();
+        state.copied(new Rect(0, 0, 10, 10), 5, 5);
+        state.setEncodings(false, false);
         state.request(true, SCREEN);
         PendingUpdate update = state.take();
         assertNull(update.copy());

@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.rfbridge.demo.desktop.DesktopLayout;
 import org.rfbridge.demo.desktop.Rect;
 import org.rfbridge.demo.server.RfbTestClient.ReceivedRect;
+import org.rfbridge.rfb.encoding.Encodings;
+import org.rfbridge.rfb.pixel.PixelFormat;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class FramebufferUpdateTest {

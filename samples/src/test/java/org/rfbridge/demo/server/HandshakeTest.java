@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rfbridge.demo.auth.VncAuthenticator;
+import org.rfbridge.rfb.security.SecurityTypes;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class HandshakeTest {
@@ -35,7 +36,7 @@ class HandshakeTest {
 
     private static ServerOptions options(String announced, boolean password) {
         ServerOptions options = ServerFixture.options().withVersion(RfbVersion.fromLabel(announced));
-        return password ? options.withAuthenticator(VncAuthenticator.forPassword(PASSWORD)) : options;
+        return password ? options.withAuthenticator(VncAuthenticator.forPassword(new String(PASSWORD, StandardCharsets.US_ASCII))) : options;
     }
 
     @ParameterizedTest(name = "server {0}, client answers {1}, password {2}")
@@ -54,7 +55,7 @@ class HandshakeTest {
             assertEquals("RFB 003.00" + announced.charAt(2) + "\n", banner);
             client.sendVersion(answer);
             RfbVersion version = RfbVersion.fromClientBanner(("RFB " + answer + "\n").getBytes(StandardCharsets.US_ASCII));
-            int type = password ? SecurityTypes.VNC_AUTHENTICATION : SecurityTypes.NONE;
+            int type = password ? SecurityTypes.VNC_AUTH : SecurityTypes.NONE;
             if (version == RfbVersion.V3_3) {
                 assertArrayEquals(new byte[] {0, 0, 0, (byte) type}, client.readBytes(4));
             } else {
@@ -82,14 +83,14 @@ class HandshakeTest {
             client.readBanner();
             client.sendVersion("003.00" + label.charAt(2));
             if (label.equals("3.3")) {
-                assertEquals(SecurityTypes.VNC_AUTHENTICATION, client.in().readInt());
+                assertEquals(SecurityTypes.VNC_AUTH, client.in().readInt());
             } else {
                 client.readBytes(2);
-                client.send(new byte[] {SecurityTypes.VNC_AUTHENTICATION});
+                client.send(new byte[] {SecurityTypes.VNC_AUTH});
             }
             byte[] challenge = client.readBytes(16);
             client.send(RfbTestClient.vncResponse("wrong".getBytes(StandardCharsets.US_ASCII), challenge));
-            assertEquals(SecurityTypes.RESULT_FAILED, client.in().readInt());
+            assertEquals(SecurityResult.FAILED, client.in().readInt());
             if (label.equals("3.8")) {
                 int length = client.in().readInt();
                 assertEquals("authentication failed: wrong password",
@@ -102,7 +103,7 @@ class HandshakeTest {
     @Test
     void passwordIsTruncatedToEightBytes() throws Exception {
         ServerOptions options = ServerFixture.options()
-                .withAuthenticator(VncAuthenticator.forPassword("password123".getBytes(StandardCharsets.US_ASCII)));
+                .withAuthenticator(VncAuthenticator.forPassword("password123"));
         try (ServerFixture fixture = ServerFixture.start(options);
              RfbTestClient client = fixture.connect()) {
             client.handshake("003.008", "password".getBytes(StandardCharsets.US_ASCII));
@@ -137,8 +138,8 @@ class HandshakeTest {
             client.readBanner();
             client.sendVersion("003.008");
             assertArrayEquals(new byte[] {1, SecurityTypes.NONE}, client.readBytes(2));
-            client.send(new byte[] {SecurityTypes.VNC_AUTHENTICATION});
-            assertEquals(SecurityTypes.RESULT_FAILED, client.in().readInt());
+            client.send(new byte[] {SecurityTypes.VNC_AUTH});
+            assertEquals(SecurityResult.FAILED, client.in().readInt());
             int length = client.in().readInt();
             assertEquals("security type 2 was not offered", new String(client.readBytes(length), StandardCharsets.UTF_8));
             assertTrue(client.closedWithin(2000));

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rfbridge.demo.server.RfbTestClient.ReceivedRect;
+import org.rfbridge.rfb.encoding.Encodings;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class MultiClientTest {

@@ -21,6 +21,9 @@ import java.util.Arrays;
 import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
+import org.rfbridge.rfb.encoding.Encodings;
+import org.rfbridge.rfb.pixel.PixelFormat;
+import org.rfbridge.rfb.security.SecurityTypes;
 
 /**
  * A deliberately plain RFB client for tests: raw socket, one method per message, nothing clever. It keeps
@@ -38,11 +41,12 @@ final class RfbTestClient implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final DataOutputStream out;
-    private PixelFormat format = PixelFormat.SERVER_NATIVE;
+    private PixelFormat format = ServedPixelFormats.SERVER_NATIVE;
     private int width;
     private int height;
     private String name;
     private int[] framebuffer;
+    private boolean oneByteAtATime;
 
     private RfbTestClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -76,9 +80,21 @@ final class RfbTestClient implements AutoCloseable {
         return new String(readBytes(RfbVersion.BANNER_LENGTH), StandardCharsets.US_ASCII);
     }
 
+    /** From now on, send every message one byte per TCP write, to test a server's reassembly. */
+    void sendOneByteAtATime() {
+        oneByteAtATime = true;
+    }
+
     void send(byte[] bytes) throws IOException {
-        out.write(bytes);
-        out.flush();
+        if (!oneByteAtATime) {
+            out.write(bytes);
+            out.flush();
+            return;
+        }
+        for (byte b : bytes) {
+            out.write(b);
+            out.flush();
+        }
     }
 
     void sendVersion(String version) throws IOException {
@@ -98,7 +114,7 @@ final class RfbTestClient implements AutoCloseable {
         } catch (ClientProtocolException e) {
             throw new AssertionError(e);
         }
-        int expectedType = password == null ? SecurityTypes.NONE : SecurityTypes.VNC_AUTHENTICATION;
+        int expectedType = password == null ? SecurityTypes.NONE : SecurityTypes.VNC_AUTH;
         if (version == RfbVersion.V3_3) {
             assertEquals(expectedType, in.readInt(), "security type chosen by a 3.3 server");
         } else {
@@ -107,9 +123,9 @@ final class RfbTestClient implements AutoCloseable {
         }
         if (password != null) {
             send(vncResponse(password, readBytes(16)));
-            assertEquals(SecurityTypes.RESULT_OK, in.readInt(), "SecurityResult");
+            assertEquals(SecurityResult.OK, in.readInt(), "SecurityResult");
         } else if (version == RfbVersion.V3_8) {
-            assertEquals(SecurityTypes.RESULT_OK, in.readInt(), "SecurityResult for None in 3.8");
+            assertEquals(SecurityResult.OK, in.readInt(), "SecurityResult for None in 3.8");
         }
         send(new byte[] {1});
         readServerInit();
@@ -172,7 +188,7 @@ final class RfbTestClient implements AutoCloseable {
         DataOutputStream data = new DataOutputStream(bytes);
         data.writeByte(0);
         data.write(new byte[3]);
-        newFormat.write(data);
+        ServedPixelFormats.write(newFormat, data);
         send(bytes.toByteArray());
         format = newFormat;
     }
@@ -247,6 +263,13 @@ final class RfbTestClient implements AutoCloseable {
             int w = in.readUnsignedShort();
             int h = in.readUnsignedShort();
             int encoding = in.readInt();
+            if (encoding == Encodings.DESKTOP_SIZE) {
+                width = w;
+                height = h;
+                framebuffer = new int[w * h];
+                rects.add(new ReceivedRect(x, y, w, h, encoding, -1, -1));
+                continue;
+            }
             assertTrue(x + w <= width && y + h <= height, "rectangle inside the framebuffer");
             if (encoding == Encodings.RAW) {
                 for (int row = y; row < y + h; row++) {

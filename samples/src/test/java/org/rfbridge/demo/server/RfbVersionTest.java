@@ -26,7 +26,7 @@ class RfbVersionTest {
     void quotesMalformedBanners() {
         ClientProtocolException e = assertThrows(ClientProtocolException.class,
                 () -> RfbVersion.fromClientBanner("RFB 003.00x\r".getBytes(StandardCharsets.US_ASCII)));
-        assertTrue(e.getMessage().contains("RFB 003.00x\\x0d"), e.getMessage());
+        assertTrue(e.getMessage().contains("RFB 003.00x\\r"), e.getMessage());
         assertThrows(ClientProtocolException.class,
                 () -> RfbVersion.fromClientBanner("RFB 004.001\n".getBytes(StandardCharsets.US_ASCII)));
     }

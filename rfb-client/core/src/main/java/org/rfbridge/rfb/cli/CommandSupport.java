@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.rfb.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.rfbridge.rfb.RfbException;
 import org.rfbridge.rfb.client.Failures;
 import picocli.CommandLine;
 
@@ -21,8 +23,12 @@ abstract class CommandSupport implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return run(spec.commandLine().getOut());
-        } catch (IllegalArgumentException e) {
-            err.println("rfb-client: " + e.getMessage());
+        } catch (RfbException e) {
+            err.println("rfb-client: " + Failures.describe(e));
+            return EXIT_FAILURE;
+        } catch (IllegalArgumentException | IOException e) {
+            // Bad targets and unreadable or unwritable local files: the message already says what and where.
+            err.println("rfb-client: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return EXIT_FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -85,7 +85,8 @@ final class SessionOptions {
         return builder;
     }
 
-    private PasswordProvider passwordProvider() throws IOException {
+    /** Where the password comes from: the file, else the environment, else a prompt (only if asked). */
+    PasswordProvider passwordProvider() throws IOException {
         if (passwordFile != null) {
             char[] password = readFirstLine(passwordFile);
             return PasswordProvider.of(password);

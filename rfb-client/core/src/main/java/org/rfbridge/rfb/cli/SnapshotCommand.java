@@ -34,6 +34,11 @@ final class SnapshotCommand extends CommandSupport {
     @Override
     int run(PrintWriter out) throws Exception {
         session.configureLogging();
+        // Fail before connecting when the picture could not be saved anyway.
+        Path directory = output.toAbsolutePath().getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new IOException("cannot write " + output + ": there is no directory " + directory);
+        }
         ClientOptions options = session.clientOptions().keepServerPixelFormat(nativeFormat).build();
         Framebuffer fb;
         try (RfbClient client = RfbClient.connect(session.target, options, new RfbClientListener() { })) {
@@ -52,14 +57,21 @@ final class SnapshotCommand extends CommandSupport {
         BufferedImage image = new BufferedImage(fb.width(), fb.height(), BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, fb.width(), fb.height(), fb.pixels(), 0, fb.width());
         Path absolute = file.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), ".snapshot-", ".png");
+        Path temp = null;
         try {
+            temp = Files.createTempFile(absolute.getParent(), ".snapshot-", ".png");
             if (!ImageIO.write(image, "png", temp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
             Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // NIO messages are often just a path; say what failed and where.
+            throw new IOException("cannot write " + file + ": " + e.getClass().getSimpleName() + " "
+                    + e.getMessage(), e);
         } finally {
-            Files.deleteIfExists(temp);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 }

@@ -8,12 +8,12 @@ import org.rfbridge.rfb.pixel.Rect;
 
 /**
  * Raw encoding (RFC 6143 section 7.7.1): width x height pixels, row by row. Paints whatever whole pixels
- * have arrived, so a large rectangle never needs to be buffered whole.
+ * have arrived, so a large rectangle never needs to be buffered whole, and converts them where they lie in
+ * the input buffer (no intermediate copy: Raw is the bulk path).
  */
 public final class RawDecoder implements RectDecoder {
     private int row;
     private int column;
-    private byte[] scratch = new byte[0];
 
     @Override
     public boolean decodeRect(Rect r, RfbInput in, PixelFormat pf, Framebuffer fb) {
@@ -26,12 +26,10 @@ public final class RawDecoder implements RectDecoder {
             if (count == 0) {
                 return false;
             }
-            int bytes = count * bytesPerPixel;
-            if (scratch.length < bytes) {
-                scratch = new byte[bytes];
-            }
-            in.readBytes(scratch, 0, bytes);
-            fb.putPixels(r.x() + column, r.y() + row, count, scratch, 0, pf);
+            int x = r.x() + column;
+            int y = r.y() + row;
+            int pixels = count;
+            in.consume(count * bytesPerPixel, (array, offset, length) -> fb.putPixels(x, y, pixels, array, offset, pf));
             column += count;
             if (column == r.width()) {
                 column = 0;

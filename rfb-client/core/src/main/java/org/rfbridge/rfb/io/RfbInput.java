@@ -146,6 +146,23 @@ public final class RfbInput {
         return text;
     }
 
+    /**
+     * Receives bytes still inside the input's buffer, so that bulk data (Raw pixels) is converted where it
+     * lies instead of being copied out first. The array is only lent for the call: read it, never write or
+     * keep it.
+     */
+    @FunctionalInterface
+    public interface BytesInPlace {
+        void accept(byte[] array, int offset, int length);
+    }
+
+    /** Lends the next {@code length} bytes to {@code consumer} in place, then consumes them. */
+    public void consume(int length, BytesInPlace consumer) {
+        need(length);
+        consumer.accept(buffer, position, length);
+        position += length;
+    }
+
     public void skip(int length) {
         need(length);
         position += length;

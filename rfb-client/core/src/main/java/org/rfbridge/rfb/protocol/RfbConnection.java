@@ -311,7 +311,9 @@ public final class RfbConnection {
         if (reason == null) {
             return false;
         }
-        throw new RfbAuthenticationException(reason.isEmpty() ? "authentication failed" : reason);
+        // QEMU counts the C string's terminating NUL in the length; it is not part of what the user should read.
+        String shown = reason.replaceAll("\\x00+$", "");
+        throw new RfbAuthenticationException(shown.isEmpty() ? "authentication failed" : shown);
     }
 
     // RFC 6143 section 7.3.1
@@ -330,8 +332,9 @@ public final class RfbConnection {
         int height = in.readU16(); // framebuffer-height
         PixelFormat serverFormat = PixelFormat.read(in); // server-pixel-format
         long nameLength = in.readU32(); // name-length
-        if (!Framebuffer.isValidSize(width, height)) {
-            throw new RfbProtocolException("the server's framebuffer " + width + "x" + height + " exceeds "
+        if (width == 0 || height == 0 || !Framebuffer.isValidSize(width, height)) {
+            // An empty desktop cannot be shown or asked for updates; a huge one would be a huge allocation.
+            throw new RfbProtocolException("the server's framebuffer " + width + "x" + height + " is outside 1x1.."
                     + Framebuffer.MAX_DIMENSION + "x" + Framebuffer.MAX_DIMENSION);
         }
         serverFormat.validate();
@@ -344,7 +347,7 @@ public final class RfbConnection {
         }
         in.unmark();
         String name = decodeText(in.readBytes((int) nameLength)); // name-string
-        framebuffer = new Framebuffer(width, height);
+        framebuffer = allocateFramebuffer(width, height);
         pixelFormat = options.keepServerPixelFormat() ? serverFormat : options.pixelFormat();
         info = new SessionInfo(serverVersion, version, offeredSecurityTypes, security.type(), width, height,
                 serverFormat, pixelFormat, name);
@@ -394,6 +397,19 @@ public final class RfbConnection {
     private void requestUpdate(boolean incremental) {
         writer.framebufferUpdateRequest(incremental, 0, 0, framebuffer.width(), framebuffer.height());
         requestOutstanding = true;
+    }
+
+    /**
+     * A black framebuffer of an already validated size. Up to 16384x16384 is legal, which is 1 GiB of pixels:
+     * a JVM without that much room fails this session with a clear error instead of dying elsewhere.
+     */
+    private static Framebuffer allocateFramebuffer(int width, int height) throws RfbProtocolException {
+        try {
+            return new Framebuffer(width, height);
+        } catch (OutOfMemoryError e) {
+            throw new RfbProtocolException("a " + width + "x" + height + " framebuffer needs "
+                    + ((long) width * height * 4 >> 20) + " MiB, more than this JVM can allocate");
+        }
     }
 
     /** ServerInit names are UTF-8 on modern servers and Latin-1 on old ones; accept both. */
@@ -523,9 +539,9 @@ public final class RfbConnection {
         }
 
         @Override
-        public void desktopSizeChanged(int width, int height) {
+        public void desktopSizeChanged(int width, int height) throws RfbProtocolException {
             LOG.debug("desktop resized to {}x{}", width, height);
-            framebuffer = new Framebuffer(width, height);
+            framebuffer = allocateFramebuffer(width, height);
             fullUpdateNeeded = true;
             events.onDesktopResized(framebuffer);
         }

@@ -60,4 +60,22 @@ class RfbInputTest {
         assertTrue(in.has(1));
         assertEquals(1, in.skipAvailable(5));
     }
+
+    @Test
+    void consumeLendsTheBytesInPlaceAndChecksFirst() {
+        RfbInput in = new RfbInput();
+        in.append(new byte[] {9, 1, 2, 3, 4});
+        in.readU8();
+        int[] seen = new int[4];
+        in.consume(3, (array, offset, length) -> {
+            for (int i = 0; i < length; i++) {
+                seen[i] = array[offset + i];
+            }
+            seen[3] = length;
+        });
+        assertEquals(java.util.List.of(1, 2, 3, 3), java.util.Arrays.stream(seen).boxed().toList());
+        assertEquals(1, in.available());
+        assertThrows(IllegalStateException.class, () -> in.consume(2, (array, offset, length) -> { }));
+        assertEquals(4, in.readU8());
+    }
 }

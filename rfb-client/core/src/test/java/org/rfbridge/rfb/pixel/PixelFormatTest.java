@@ -25,7 +25,7 @@ class PixelFormatTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
         // bpp, bigEndian, wire bytes, expected ARGB
-        "32, false, 9966330000, ff336699",
+        "32, false, 0099663300, ff336699",
         "32, true,  0000336699, ff336699",
     })
     void thirtyTwoBitBothByteOrders(int bpp, boolean bigEndian, String wire, String argb) {
@@ -66,7 +66,9 @@ class PixelFormatTest {
     @Test
     void bulkConversionMatchesPixelByPixel() {
         PixelFormat[] formats = {PixelFormat.RGB888, PixelFormat.RGB565, PixelFormat.BGR233,
-            PixelFormat.trueColour(32, 24, true, 255, 255, 255, 0, 8, 16)};
+            PixelFormat.trueColour(32, 24, true, 255, 255, 255, 0, 8, 16),
+            PixelFormat.trueColour(32, 24, true, 255, 255, 255, 16, 8, 0),
+            PixelFormat.trueColour(16, 15, true, 31, 31, 31, 10, 5, 0)};
         java.util.Random random = new java.util.Random(3);
         for (PixelFormat pf : formats) {
             byte[] src = new byte[pf.bytesPerPixel() * 50];

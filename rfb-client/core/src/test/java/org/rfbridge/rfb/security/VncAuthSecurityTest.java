@@ -28,8 +28,36 @@ class VncAuthSecurityTest {
 
     @Test
     void keyBitsAreMirroredPerByte() {
-        byte[] key = VncAuthSecurity.passwordKey("\u0001\u0080A".toCharArray());
-        assertArrayEquals(new byte[] {(byte) 0x80, 0, (byte) 0x82, 0, 0, 0, 0, 0}, Arrays.copyOf(key, 8));
+        // 0x01 -> 0x80, 'A' 0x41 -> 0x82; the rest is zero padding.
+        assertArrayEquals(new byte[] {(byte) 0x80, (byte) 0x82, 0, 0, 0, 0, 0, 0},
+                VncAuthSecurity.passwordKey("\u0001A".toCharArray()));
+        // Non-ASCII characters count as their UTF-8 bytes (U+0080 is C2 80), as vncpasswd in a UTF-8
+        // terminal stores them.
+        assertArrayEquals(new byte[] {(byte) 0x80, 0x43, 0x01, (byte) 0x82, 0, 0, 0, 0},
+                VncAuthSecurity.passwordKey("\u0001\u0080A".toCharArray()));
+    }
+
+    @Test
+    void agreesWithTigerVncPasswordObfuscation() {
+        // TigerVNC's vncpasswd stores a password DES-encrypted (with VNC's mirrored key bits) under the fixed
+        // key 23,82,107,6,35,78,88,7: `echo password | vncpasswd -f | xxd -p` prints dbd83cfd727a1458.
+        // Encrypting "password" under that key with our VNC key schedule must give the same 8 bytes.
+        char[] fixedKey = {23, 82, 107, 6, 35, 78, 88, 7};
+        byte[] block = Arrays.copyOf("passwordpassword".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 16);
+        assertEquals("dbd83cfd727a1458dbd83cfd727a1458",
+                HexFormat.of().formatHex(VncAuthSecurity.response(fixedKey, block)));
+    }
+
+    @Test
+    void responseAgreesWithTheJdkDesUnderTheMirroredKey() throws Exception {
+        byte[] mirrored = new byte[8];
+        byte[] ascii = "secret".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i < ascii.length; i++) {
+            mirrored[i] = (byte) (Integer.reverse(ascii[i] & 0xFF) >>> 24);
+        }
+        javax.crypto.Cipher des = javax.crypto.Cipher.getInstance("DES/ECB/NoPadding");
+        des.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(mirrored, "DES"));
+        assertArrayEquals(des.doFinal(CHALLENGE), VncAuthSecurity.response("secret".toCharArray(), CHALLENGE));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.rfbridge.rfb.RfbException;
 import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
@@ -34,6 +35,31 @@ public final class Feeder {
     }
 
     private Feeder() {
+    }
+
+    /**
+     * Runs the script under every {@link Chunking} and asserts that each gives the same events, sent bytes,
+     * pixels and failure as the whole delivery, which it returns.
+     */
+    public static Result runEveryWay(ConnectionOptions options, byte[] serverBytes) {
+        return runEveryWay(options, serverBytes, true);
+    }
+
+    /** As {@link #runEveryWay(ConnectionOptions, byte[])}, with or without acknowledging updates. */
+    public static Result runEveryWay(ConnectionOptions options, byte[] serverBytes, boolean acknowledge) {
+        Result whole = run(options, serverBytes, Chunking.WHOLE, acknowledge);
+        for (Chunking chunking : Chunking.values()) {
+            Result other = run(options, serverBytes, chunking, acknowledge);
+            Assertions.assertEquals(whole.events(), other.events(), chunking + ": events");
+            Assertions.assertArrayEquals(whole.sent(), other.sent(), chunking + ": sent bytes");
+            Assertions.assertArrayEquals(whole.pixels(), other.pixels(), chunking + ": pixels");
+            Assertions.assertEquals(describe(whole.failure()), describe(other.failure()), chunking + ": failure");
+        }
+        return whole;
+    }
+
+    private static String describe(RfbException failure) {
+        return failure == null ? "none" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     public static Result run(ConnectionOptions options, byte[] serverBytes, Chunking chunking) {

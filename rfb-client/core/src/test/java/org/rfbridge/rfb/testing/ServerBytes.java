@@ -98,6 +98,37 @@ public final class ServerBytes {
         return u8(3).u8(0).u8(0).u8(0).u32(b.length).bytes(b);
     }
 
+    /** A Cursor pseudo-rectangle: hotspot (x, y), pixels in {@code pf}, then the bitmask rows. */
+    public ServerBytes cursor(int hotX, int hotY, int w, int h, PixelFormat pf, int[] argb, byte[] mask) {
+        rectHeader(hotX, hotY, w, h, Encodings.CURSOR);
+        byte[] px = new byte[pf.bytesPerPixel()];
+        for (int c : argb) {
+            pf.fromArgb(c, px, 0);
+            bytes(px);
+        }
+        return bytes(mask);
+    }
+
+    public ServerBytes desktopSize(int w, int h) {
+        return rectHeader(0, 0, w, h, Encodings.DESKTOP_SIZE);
+    }
+
+    public ServerBytes lastRect() {
+        return rectHeader(0, 0, 0, 0, Encodings.LAST_RECT);
+    }
+
+    /** SetColourMapEntries with 16-bit channels taken from the ARGB colours (8 bits repeated). */
+    public ServerBytes colourMapEntries(int first, int... argb) {
+        u8(1).u8(0).u16(first).u16(argb.length);
+        for (int c : argb) {
+            int r = c >>> 16 & 0xFF;
+            int g = c >>> 8 & 0xFF;
+            int b = c & 0xFF;
+            u16(r << 8 | r).u16(g << 8 | g).u16(b << 8 | b);
+        }
+        return this;
+    }
+
     public byte[] toByteArray() {
         return bytes.toByteArray();
     }

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rfbridge.viewer;
+
+import java.util.concurrent.Callable;
+import org.rfbridge.rfb.client.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The viewer's command line. Parsing only: {@link Launcher} acts on it. */
+@Command(name = "rfbridge-viewer", mixinStandardHelpOptions = true, version = "rfbridge viewer 0.1.0",
+        description = "Shows a remote desktop over RFB (VNC), directly over TCP or through a WebSocket proxy.")
+public final class ViewerCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "TARGET",
+            description = "Where to connect: host:display (5900+display), host::port, ws://host:port/path or"
+                    + " wss://... Without it the connection form opens.")
+    String target;
+
+    @Option(names = "--view-only", description = "Send no keyboard or mouse input.")
+    boolean viewOnly;
+
+    @Option(names = "--scale", description = "Scale the desktop to fit the window (default: 1:1 with scrolling).")
+    boolean scaleToFit;
+
+    @Option(names = "--full-screen", description = "Start in full screen.")
+    boolean fullScreen;
+
+    @Override
+    public Integer call() {
+        if (target != null) {
+            Target.parse(target);
+        }
+        return 0;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public boolean viewOnly() {
+        return viewOnly;
+    }
+
+    public boolean scaleToFit() {
+        return scaleToFit;
+    }
+
+    public boolean fullScreen() {
+        return fullScreen;
+    }
+}

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rfbridge.viewer.session;
+
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.transform.Scale;
+import org.rfbridge.rfb.pixel.Framebuffer;
+import org.rfbridge.rfb.pixel.Rect;
+
+/**
+ * Shows the client's framebuffer through {@link PixelBuffer}s that wrap the client's own pixel array: no copy per
+ * frame. The desktop is cut into full-width bands of {@value #BAND_HEIGHT} rows, each a slice of the array (rows
+ * are contiguous, so a band needs no copy either) in an {@link ImageView} of its own: JavaFX repaints whole nodes,
+ * so a small change repaints one band instead of the whole desktop, which matters where JavaFX renders in
+ * software (no GPU: a full 1920x1080 repaint costs tens of milliseconds).
+ *
+ * <p>Updates reported on the session thread are merged into one dirty rectangle; once per pulse (an
+ * {@link AnimationTimer}) the FX thread hands each touched band its part of that rectangle
+ * ({@link PixelBuffer#updateBuffer}) and then acknowledges the update, so the client may ask for the next one.
+ * That is the render backpressure: the server is never more than one update ahead of what is shown, and updates
+ * that arrive within one pulse are drawn once. Acknowledging in the same pulse lets the next update be decoded
+ * while the render thread uploads this one, which may tear one frame where they overlap; the next update's dirty
+ * rectangle redraws that area, so what stays on screen is always right.
+ *
+ * <p>The pixels are opaque, so the premultiplied ARGB format JavaFX requires for {@code IntBuffer}s shows them
+ * unchanged. Scaling is a transform on the bands' group; mouse events on {@link #content()} arrive in desktop
+ * coordinates.
+ */
+public final class FramebufferDisplay implements FrameSink {
+    /** Rows per band. */
+    public static final int BAND_HEIGHT = 64;
+
+    private final Group content = new Group();
+    private final Group node = new Group(content);
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final ReadOnlyObjectWrapper<Dimension2D> size = new ReadOnlyObjectWrapper<>();
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            pulse();
+        }
+    };
+
+    // Shared with the session thread; guarded by `lock`.
+    private final Object lock = new Object();
+    private Framebuffer latest;
+    private boolean replaced;
+    private boolean dirty;
+    private int dirtyX0;
+    private int dirtyY0;
+    private int dirtyX1;
+    private int dirtyY1;
+    private Runnable pendingConsumed;
+
+    // FX thread only.
+    private Framebuffer shown;
+    private final List<PixelBuffer<IntBuffer>> bands = new ArrayList<>();
+    private long framesDrawn;
+    private boolean smooth;
+
+    public FramebufferDisplay() {
+        content.getTransforms().add(scale);
+        content.setId("remote-display");
+        // The outer group's bounds include the scale, so a scroll pane around it sizes to the scaled desktop.
+    }
+
+    /** The node to put in the scene: the desktop at the current scale. */
+    public Node view() {
+        return node;
+    }
+
+    /** The node that receives input: its local coordinates are desktop pixels. */
+    public Node content() {
+        return content;
+    }
+
+    /** Sets the scale factor (1 is pixel for pixel); FX thread. */
+    public void setScale(double factor) {
+        scale.setX(factor);
+        scale.setY(factor);
+        boolean wantSmooth = factor != 1.0;
+        if (wantSmooth != smooth) {
+            smooth = wantSmooth;
+            for (Node band : content.getChildren()) {
+                ((ImageView) band).setSmooth(smooth);
+            }
+        }
+    }
+
+    /** The size of the desktop shown, or null before the first frame. */
+    public ReadOnlyObjectProperty<Dimension2D> sizeProperty() {
+        return size.getReadOnlyProperty();
+    }
+
+    /** Starts drawing on every pulse (FX thread). */
+    public void start() {
+        timer.start();
+    }
+
+    /** Stops drawing (FX thread). */
+    public void stop() {
+        timer.stop();
+    }
+
+    /** How many band updates were drawn; for tests. FX thread. */
+    public long framesDrawn() {
+        return framesDrawn;
+    }
+
+    @Override
+    public void frameUpdated(Framebuffer fb, List<Rect> rects, Runnable consumed) {
+        synchronized (lock) {
+            if (fb != latest) {
+                latest = fb;
+                replaced = true;
+            }
+            for (Rect r : rects) {
+                addDirty(r.x(), r.y(), r.width(), r.height());
+            }
+            Runnable earlier = pendingConsumed;
+            pendingConsumed = earlier == null ? consumed : () -> {
+                earlier.run();
+                consumed.run();
+            };
+        }
+    }
+
+    @Override
+    public void framebufferReplaced(Framebuffer fb) {
+        synchronized (lock) {
+            latest = fb;
+            replaced = true;
+        }
+    }
+
+    @Override
+    public void sessionEnded() {
+        synchronized (lock) {
+            pendingConsumed = null;
+        }
+    }
+
+    private void addDirty(int x, int y, int w, int h) {
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        if (!dirty) {
+            dirtyX0 = x;
+            dirtyY0 = y;
+            dirtyX1 = x + w;
+            dirtyY1 = y + h;
+            dirty = true;
+        } else {
+            dirtyX0 = Math.min(dirtyX0, x);
+            dirtyY0 = Math.min(dirtyY0, y);
+            dirtyX1 = Math.max(dirtyX1, x + w);
+            dirtyY1 = Math.max(dirtyY1, y + h);
+        }
+    }
+
+    /** One pulse's work; FX thread. Public for tests that drive the display without a running timer. */
+    public void pulse() {
+        Framebuffer fb;
+        boolean newBuffer;
+        boolean changed;
+        int x0;
+        int y0;
+        int x1;
+        int y1;
+        Runnable consumed;
+        synchronized (lock) {
+            fb = latest;
+            newBuffer = replaced;
+            changed = dirty;
+            x0 = dirtyX0;
+            y0 = dirtyY0;
+            x1 = dirtyX1;
+            y1 = dirtyY1;
+            consumed = pendingConsumed;
+            replaced = false;
+            dirty = false;
+            pendingConsumed = null;
+        }
+        if (newBuffer) {
+            install(fb);
+            framesDrawn++;
+        } else if (changed && shown != null) {
+            drawDirty(x0, y0, Math.min(x1, shown.width()), Math.min(y1, shown.height()));
+        }
+        if (consumed != null) {
+            consumed.run();
+        }
+    }
+
+    private void drawDirty(int x0, int y0, int x1, int y1) {
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        for (int band = y0 / BAND_HEIGHT; band < bands.size() && band * BAND_HEIGHT < y1; band++) {
+            int top = band * BAND_HEIGHT;
+            int from = Math.max(y0, top) - top;
+            int to = Math.min(y1, top + bands.get(band).getHeight()) - top;
+            if (to > from) {
+                Rectangle2D region = new Rectangle2D(x0, from, x1 - x0, to - from);
+                bands.get(band).updateBuffer(b -> region);
+                framesDrawn++;
+            }
+        }
+    }
+
+    private void install(Framebuffer fb) {
+        shown = fb;
+        bands.clear();
+        content.getChildren().clear();
+        if (fb == null || fb.width() == 0 || fb.height() == 0) {
+            size.set(null);
+            return;
+        }
+        int width = fb.width();
+        int[] pixels = fb.pixels();
+        List<ImageView> views = new ArrayList<>();
+        for (int top = 0; top < fb.height(); top += BAND_HEIGHT) {
+            int rows = Math.min(BAND_HEIGHT, fb.height() - top);
+            IntBuffer slice = IntBuffer.wrap(pixels, top * width, rows * width).slice();
+            PixelBuffer<IntBuffer> buffer = new PixelBuffer<>(width, rows, slice,
+                    PixelFormat.getIntArgbPreInstance());
+            ImageView view = new ImageView(new WritableImage(buffer));
+            view.setLayoutY(top);
+            view.setSmooth(smooth);
+            bands.add(buffer);
+            views.add(view);
+        }
+        content.getChildren().setAll(views);
+        size.set(new Dimension2D(width, fb.height()));
+    }
+}

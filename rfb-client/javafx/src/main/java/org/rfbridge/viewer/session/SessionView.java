@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rfbridge.viewer.session;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.rfbridge.viewer.input.KeyCombo;
+import org.rfbridge.viewer.input.PointerTranslator;
+
+/**
+ * The session window's content: menus, the remote display (1:1 in a scroll pane, or scaled to fit) and the
+ * status bar. Builds controls and forwards events to the {@link SessionViewModel}; decides nothing itself.
+ */
+public final class SessionView extends BorderPane {
+    /** CSS ids, used by the UI tests. */
+    public static final String STATUS_ID = "status-bar";
+    public static final String SCROLL_ID = "display-scroll";
+
+    private final SessionViewModel model;
+    private final FramebufferDisplay display;
+    private final Timeline ticker;
+    private final ScrollPane scroll;
+    private final StackPane surface;
+
+    public SessionView(SessionViewModel model, FramebufferDisplay display, Runnable quit) {
+        this.model = model;
+        this.display = display;
+        Node image = display.content();
+
+        surface = new StackPane(display.view());
+        // Top-left, never centred: a centred desktop can land on half pixels and blur at 1:1.
+        surface.setAlignment(Pos.TOP_LEFT);
+        surface.setFocusTraversable(true);
+        surface.setStyle("-fx-background-color: #202020;");
+        scroll = new ScrollPane(surface);
+        scroll.setId(SCROLL_ID);
+        scroll.setPannable(false);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setFocusTraversable(false);
+        scroll.setStyle("-fx-background: #202020; -fx-background-insets: 0; -fx-padding: 0;");
+        setCenter(scroll);
+
+        Label status = new Label();
+        status.setId(STATUS_ID);
+        status.textProperty().bind(model.statusTextProperty());
+        status.setPadding(new Insets(2, 8, 2, 8));
+        status.setMaxWidth(Double.MAX_VALUE);
+        setBottom(status);
+
+        setTop(buildMenus(quit));
+        bindScaling();
+        wireInput(image);
+
+        model.cursorProperty().addListener((obs, old, shape) -> image.setCursor(CursorImages.toCursor(shape)));
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Starts the display and the status bar clock (FX thread). */
+    public void start() {
+        display.start();
+        ticker.play();
+        surface.requestFocus();
+    }
+
+    /** Stops them (FX thread). */
+    public void stop() {
+        display.stop();
+        ticker.stop();
+    }
+
+    /** Asks for a viewport of this size (the desktop's, within the screen) when the window is next sized. */
+    public void preferViewport(double width, double height) {
+        scroll.setPrefViewportWidth(width);
+        scroll.setPrefViewportHeight(height);
+    }
+
+    private MenuBar buildMenus(Runnable quit) {
+        MenuItem reconnect = new MenuItem("Reconnect");
+        reconnect.setOnAction(e -> model.reconnect());
+        MenuItem screenshot = new MenuItem("Save screenshot...");
+        screenshot.setId("menu-screenshot");
+        screenshot.setOnAction(e -> model.saveScreenshot());
+        MenuItem disconnect = new MenuItem("Disconnect");
+        disconnect.setOnAction(e -> model.leave());
+        MenuItem exit = new MenuItem("Quit");
+        exit.setOnAction(e -> quit.run());
+        Menu session = new Menu("Session", null, reconnect, screenshot, new SeparatorMenuItem(), disconnect, exit);
+
+        CheckMenuItem fit = new CheckMenuItem("Scale to fit");
+        fit.selectedProperty().bindBidirectional(model.scaleToFitProperty());
+        CheckMenuItem full = new CheckMenuItem("Full screen");
+        full.selectedProperty().bindBidirectional(model.fullScreenProperty());
+        CheckMenuItem viewOnly = new CheckMenuItem("View only");
+        viewOnly.selectedProperty().bindBidirectional(model.viewOnlyProperty());
+        Menu view = new Menu("View", null, fit, full, viewOnly);
+
+        Menu keys = new Menu("Keys");
+        for (KeyCombo combo : KeyCombo.values()) {
+            MenuItem item = new MenuItem("Send " + combo.label());
+            item.setOnAction(e -> model.sendCombo(combo));
+            keys.getItems().add(item);
+        }
+        MenuItem clip = new MenuItem("Send local clipboard");
+        clip.setOnAction(e -> model.sendLocalClipboard());
+        keys.getItems().addAll(new SeparatorMenuItem(), clip);
+        MenuBar bar = new MenuBar(session, view, keys);
+        bar.setFocusTraversable(false);
+        return bar;
+    }
+
+    private void bindScaling() {
+        InvalidationListener rescale = obs -> updateScale();
+        model.scaleToFitProperty().addListener(rescale);
+        scroll.widthProperty().addListener(rescale);
+        scroll.heightProperty().addListener(rescale);
+        display.sizeProperty().addListener(rescale);
+        updateScale();
+    }
+
+    private void updateScale() {
+        boolean fit = model.scaleToFitProperty().get();
+        updateScrollBars(fit);
+        Dimension2D size = display.sizeProperty().get();
+        if (!fit || size == null || scroll.getWidth() <= 2 || scroll.getHeight() <= 2) {
+            display.setScale(1);
+            return;
+        }
+        display.setScale(Math.min((scroll.getWidth() - 2) / size.getWidth(), (scroll.getHeight() - 2) / size.getHeight()));
+    }
+
+    private void updateScrollBars(boolean fit) {
+        ScrollPane.ScrollBarPolicy policy = fit ? ScrollPane.ScrollBarPolicy.NEVER
+                : ScrollPane.ScrollBarPolicy.AS_NEEDED;
+        scroll.setHbarPolicy(policy);
+        scroll.setVbarPolicy(policy);
+    }
+
+    private void wireInput(Node image) {
+        image.addEventHandler(MouseEvent.ANY, e -> {
+            if (e.getEventType() == MouseEvent.MOUSE_PRESSED) {
+                surface.requestFocus();
+            }
+            if (e.getEventType() == MouseEvent.MOUSE_MOVED || e.getEventType() == MouseEvent.MOUSE_DRAGGED
+                    || e.getEventType() == MouseEvent.MOUSE_PRESSED || e.getEventType() == MouseEvent.MOUSE_RELEASED) {
+                int mask = PointerTranslator.buttonMask(e.isPrimaryButtonDown(), e.isMiddleButtonDown(),
+                        e.isSecondaryButtonDown(), e.isBackButtonDown());
+                model.pointer((int) Math.floor(e.getX()), (int) Math.floor(e.getY()), mask);
+                e.consume();
+            }
+        });
+        image.addEventHandler(ScrollEvent.SCROLL, e -> {
+            model.scroll((int) Math.floor(e.getX()), (int) Math.floor(e.getY()), e.getDeltaX(), e.getDeltaY(),
+                    e.getMultiplierX(), e.getMultiplierY());
+            e.consume();
+        });
+        // A filter, so that the scroll pane's arrow keys and the menu bar's Alt/F10 never steal remote keys.
+        addEventFilter(KeyEvent.ANY, e -> {
+            if (e.getEventType() == KeyEvent.KEY_PRESSED) {
+                model.keyPressed(e.getCode(), e.getText(), e.isControlDown());
+            } else if (e.getEventType() == KeyEvent.KEY_RELEASED) {
+                model.keyReleased(e.getCode());
+            } else if (e.getEventType() == KeyEvent.KEY_TYPED) {
+                model.keyTyped(e.getCharacter());
+            }
+            e.consume();
+        });
+    }
+}

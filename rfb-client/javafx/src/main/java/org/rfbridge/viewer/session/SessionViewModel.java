@@ -1,0 +1,607 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rfbridge.viewer.session;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.input.KeyCode;
+import org.rfbridge.rfb.RfbAuthenticationException;
+import org.rfbridge.rfb.RfbException;
+import org.rfbridge.rfb.client.ClientOptions;
+import org.rfbridge.rfb.client.Failures;
+import org.rfbridge.rfb.client.RfbClient;
+import org.rfbridge.rfb.client.RfbClientListener;
+import org.rfbridge.rfb.client.Target;
+import org.rfbridge.rfb.encoding.DecoderRegistry;
+import org.rfbridge.rfb.pixel.CursorShape;
+import org.rfbridge.rfb.pixel.Framebuffer;
+import org.rfbridge.rfb.pixel.Rect;
+import org.rfbridge.rfb.protocol.SessionInfo;
+import org.rfbridge.viewer.connect.PasswordStore;
+import org.rfbridge.viewer.input.KeyCombo;
+import org.rfbridge.viewer.input.KeyboardTranslator;
+import org.rfbridge.viewer.input.PointerTranslator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One remote session's state and actions, for {@link SessionView}. It owns the {@link RfbClient}: starts it,
+ * turns its events into properties, sends input, reconnects, and maps failures to what the user reads (through
+ * {@link Failures}, the library's one place for that).
+ *
+ * <p>Threads: every public method is called on the JavaFX application thread (the {@code ui} executor), and
+ * every property changes there. The client's events arrive on its session thread and are handed to {@code ui},
+ * except pixels, which go straight to the {@link FrameSink}. Anything that may block (closing a client, writing
+ * a screenshot) runs on the {@code background} executor; the password prompt makes only the session thread
+ * wait.
+ */
+public final class SessionViewModel {
+    /** Where the session is. */
+    public enum State { IDLE, CONNECTING, CONNECTED, DISCONNECTED }
+
+    /** Starts a client; {@link RfbClient#start(String, RfbClient.TransportOpener, ClientOptions, RfbClientListener)}. */
+    @FunctionalInterface
+    public interface ClientStarter {
+        RfbClient start(String name, RfbClient.TransportOpener opener, ClientOptions options,
+                RfbClientListener listener);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
+    private static final Duration SCREENSHOT_TIMEOUT = Duration.ofSeconds(10);
+    private static final long PASSWORD_POLL_MS = 200;
+
+    private final ClientStarter starter;
+    private final FrameSink display;
+    private final DialogService dialogs;
+    private final ClipboardService clipboard;
+    private final PasswordStore passwords;
+    private final Executor ui;
+    private final Executor background;
+    private final LongSupplier nanoClock;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
+    private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper desktopName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper desktopWidth = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper desktopHeight = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper encoding = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper updatesPerSecond = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper bandwidth = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<CursorShape> cursor = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty viewOnly = new SimpleBooleanProperty(false);
+    private final BooleanProperty scaleToFit = new SimpleBooleanProperty(false);
+    private final BooleanProperty fullScreen = new SimpleBooleanProperty(false);
+    private final StringBinding statusText;
+    private final StringBinding title;
+
+    private final KeyboardTranslator keyboard = new KeyboardTranslator(this::sendKey);
+    private final PointerTranslator pointer = new PointerTranslator();
+
+    private volatile Session current;
+    private Target lastTarget;
+    private Runnable onLeave = () -> { };
+    private int pointerX;
+    private int pointerY;
+    private int pointerMask;
+    private String lastClipboardSent;
+    private String lastClipboardReceived;
+
+    public SessionViewModel(ClientStarter starter, FrameSink display, DialogService dialogs, ClipboardService clipboard,
+            PasswordStore passwords, Executor ui, Executor background, LongSupplier nanoClock) {
+        this.starter = starter;
+        this.display = display;
+        this.dialogs = dialogs;
+        this.clipboard = clipboard;
+        this.passwords = passwords;
+        this.ui = ui;
+        this.background = background;
+        this.nanoClock = nanoClock;
+        statusText = Bindings.createStringBinding(this::describeStatus, state, desktopName, desktopWidth,
+                desktopHeight, encoding, updatesPerSecond, bandwidth, message, viewOnly);
+        title = Bindings.createStringBinding(() -> {
+            String name = desktopName.get().isEmpty() ? target.get() : desktopName.get();
+            return name.isEmpty() ? "rfbridge viewer" : name + " - rfbridge viewer";
+        }, desktopName, target);
+    }
+
+    private String describeStatus() {
+        return switch (state.get()) {
+            case IDLE -> "Not connected";
+            case CONNECTING -> "Connecting to " + target.get() + "...";
+            case DISCONNECTED -> "Disconnected" + (lastError.get().isEmpty() ? "" : ": " + lastError.get());
+            case CONNECTED -> desktopName.get() + "  |  " + desktopWidth.get() + "x" + desktopHeight.get()
+                    + "  |  " + (encoding.get().isEmpty() ? "-" : encoding.get())
+                    + "  |  " + updatesPerSecond.get() + "  |  " + bandwidth.get()
+                    + (viewOnly.get() ? "  |  view only" : "")
+                    + (message.get().isEmpty() ? "" : "  |  " + message.get());
+        };
+    }
+
+    // ---- properties -----------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty targetProperty() {
+        return target.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty desktopNameProperty() {
+        return desktopName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty desktopWidthProperty() {
+        return desktopWidth.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty desktopHeightProperty() {
+        return desktopHeight.getReadOnlyProperty();
+    }
+
+    /** The encoding that painted most in the last second, for example "Raw". */
+    public ReadOnlyStringProperty encodingProperty() {
+        return encoding.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty updatesPerSecondProperty() {
+        return updatesPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bandwidthProperty() {
+        return bandwidth.getReadOnlyProperty();
+    }
+
+    /** The reason the last session failed, as the user reads it, or empty. */
+    public ReadOnlyStringProperty lastErrorProperty() {
+        return lastError.getReadOnlyProperty();
+    }
+
+    /** The server's cursor image, or null for the local default. */
+    public ReadOnlyObjectProperty<CursorShape> cursorProperty() {
+        return cursor.getReadOnlyProperty();
+    }
+
+    public BooleanProperty viewOnlyProperty() {
+        return viewOnly;
+    }
+
+    public BooleanProperty scaleToFitProperty() {
+        return scaleToFit;
+    }
+
+    public BooleanProperty fullScreenProperty() {
+        return fullScreen;
+    }
+
+    public StringBinding statusTextProperty() {
+        return statusText;
+    }
+
+    public StringBinding titleProperty() {
+        return title;
+    }
+
+    /** Called when the user leaves the session for the connection form. */
+    public void setOnLeave(Runnable onLeave) {
+        this.onLeave = onLeave;
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------------------------
+
+    /** Starts a session to {@code where}, ending any current one. Returns at once. */
+    public void connect(Target where) {
+        endCurrent();
+        lastTarget = where;
+        SessionStats stats = new SessionStats();
+        Session session = new Session(where.toString(), stats);
+        ClientOptions options = ClientOptions.builder()
+                .passwords(session::password)
+                .decoders(CountingDecoders.wrap(DecoderRegistry.standard(), stats))
+                .build();
+        current = session;
+        target.set(where.toString());
+        desktopName.set("");
+        encoding.set("");
+        updatesPerSecond.set("");
+        bandwidth.set("");
+        message.set("");
+        lastError.set("");
+        cursor.set(null);
+        state.set(State.CONNECTING);
+        stats.sample(nanoClock.getAsLong());
+        session.client = starter.start(where.toString(), () -> new CountingTransport(where.open(options), stats),
+                options, session);
+    }
+
+    /** Connects again to the last target. */
+    public void reconnect() {
+        if (lastTarget != null) {
+            connect(lastTarget);
+        }
+    }
+
+    /** Ends the session on the user's request (no error dialog). */
+    public void disconnect() {
+        if (current != null) {
+            endCurrent();
+            state.set(State.DISCONNECTED);
+        }
+    }
+
+    /** Ends the session and goes back to the connection form. */
+    public void leave() {
+        disconnect();
+        onLeave.run();
+    }
+
+    private void endCurrent() {
+        Session session = current;
+        current = null;
+        if (session != null) {
+            session.cancelled = true;
+            display.sessionEnded();
+            RfbClient client = session.client;
+            if (client != null) {
+                // close() waits for the session thread; never on the FX thread.
+                background.execute(client::close);
+            }
+        }
+        keyboard.releaseAll();
+        pointerMask = 0;
+    }
+
+    /** Refreshes the rates; the view calls it once a second. */
+    public void tick() {
+        Session session = current;
+        if (session == null || state.get() != State.CONNECTED) {
+            return;
+        }
+        SessionStats.Sample sample = session.stats.sample(nanoClock.getAsLong());
+        updatesPerSecond.set(String.format(java.util.Locale.ROOT, "%.0f updates/s", sample.updatesPerSecond()));
+        bandwidth.set(SessionStats.formatRate(sample.bytesPerSecond()));
+        encoding.set(sample.encoding());
+    }
+
+    // ---- input ----------------------------------------------------------------------------------------------
+
+    private RfbClient inputClient() {
+        Session session = current;
+        if (session == null || viewOnly.get() || state.get() != State.CONNECTED) {
+            return null;
+        }
+        return session.client;
+    }
+
+    private void sendKey(int keysym, boolean down) {
+        RfbClient client = inputClient();
+        if (client != null) {
+            client.sendKey(keysym, down);
+        }
+    }
+
+    public void keyPressed(KeyCode code, String text, boolean controlDown) {
+        if (inputClient() != null) {
+            keyboard.keyPressed(code, text, controlDown);
+        }
+    }
+
+    public void keyReleased(KeyCode code) {
+        keyboard.keyReleased(code);
+    }
+
+    public void keyTyped(String character) {
+        if (inputClient() != null) {
+            keyboard.keyTyped(character);
+        }
+    }
+
+    /** The window lost focus: release every key and button the server thinks are held. */
+    public void focusLost() {
+        keyboard.releaseAll();
+        if (pointerMask != 0) {
+            pointerMask = 0;
+            RfbClient client = inputClient();
+            if (client != null) {
+                client.sendPointer(pointerX, pointerY, 0);
+            }
+        }
+    }
+
+    /** The window got focus: offer the local clipboard to the server if it changed. */
+    public void focusGained() {
+        String text = clipboard.getText();
+        if (text != null && !text.equals(lastClipboardSent) && !text.equals(lastClipboardReceived)) {
+            sendClipboard(text);
+        }
+    }
+
+    /** Sends the local clipboard's text to the server now. */
+    public void sendLocalClipboard() {
+        String text = clipboard.getText();
+        if (text != null) {
+            sendClipboard(text);
+        }
+    }
+
+    private void sendClipboard(String text) {
+        RfbClient client = inputClient();
+        if (client != null) {
+            client.sendClipboard(text);
+            lastClipboardSent = text;
+        }
+    }
+
+    /** The pointer is at desktop pixel (x, y) with {@code buttonMask} held (see PointerTranslator). */
+    public void pointer(int x, int y, int buttonMask) {
+        RfbClient client = inputClient();
+        if (client == null) {
+            return;
+        }
+        pointerX = clamp(x, desktopWidth.get());
+        pointerY = clamp(y, desktopHeight.get());
+        pointerMask = buttonMask;
+        client.sendPointer(pointerX, pointerY, buttonMask);
+    }
+
+    /** A scroll at desktop pixel (x, y); see {@link PointerTranslator#scroll}. */
+    public void scroll(int x, int y, double deltaX, double deltaY, double multiplierX, double multiplierY) {
+        RfbClient client = inputClient();
+        if (client == null) {
+            return;
+        }
+        int px = clamp(x, desktopWidth.get());
+        int py = clamp(y, desktopHeight.get());
+        pointer.scroll(deltaX, deltaY, multiplierX, multiplierY, bit -> {
+            client.sendPointer(px, py, pointerMask | bit);
+            client.sendPointer(px, py, pointerMask);
+        });
+    }
+
+    private static int clamp(int value, int size) {
+        return Math.max(0, Math.min(Math.max(0, size - 1), value));
+    }
+
+    /** Sends a key combination the local system would otherwise catch. */
+    public void sendCombo(KeyCombo combo) {
+        combo.send(this::sendKey);
+    }
+
+    // ---- screenshot -----------------------------------------------------------------------------------------
+
+    /** Asks where to save, then writes the current screen there as PNG (off the FX thread). */
+    public void saveScreenshot() {
+        Session session = current;
+        if (session == null || session.client == null || state.get() != State.CONNECTED) {
+            return;
+        }
+        String name = "screenshot-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + ".png";
+        Optional<Path> file = dialogs.askScreenshotFile(name);
+        file.ifPresent(path -> saveScreenshot(session.client, path));
+    }
+
+    /** Writes the current screen to {@code path} as PNG (off the FX thread); for menus and tests. */
+    public CompletableFuture<Path> saveScreenshot(RfbClient client, Path path) {
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                Framebuffer fb = client.snapshot(SCREENSHOT_TIMEOUT);
+                PngWriter.write(fb, path);
+                ui.execute(() -> message.set("saved " + path.getFileName()));
+                done.complete(path);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                LOG.warn("screenshot to {} failed", path, e);
+                ui.execute(() -> dialogs.showError("Screenshot failed", "Cannot save " + path + ": " + e.getMessage()));
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    /** The running client, or null; for tests and the screenshot action. */
+    public RfbClient client() {
+        Session session = current;
+        return session == null ? null : session.client;
+    }
+
+    // ---- the session's events -------------------------------------------------------------------------------
+
+    /** The listener of one client; events of a session that is no longer current are ignored. */
+    private final class Session implements RfbClientListener {
+        final String key;
+        final SessionStats stats;
+        volatile RfbClient client;
+        volatile boolean cancelled;
+        volatile boolean usedStoredPassword;
+        volatile boolean passwordDeclined;
+        volatile char[] passwordToRemember;
+
+        Session(String key, SessionStats stats) {
+            this.key = key;
+            this.stats = stats;
+        }
+
+        private boolean isCurrent() {
+            return current == this;
+        }
+
+        private void onUi(Runnable action) {
+            ui.execute(() -> {
+                if (isCurrent()) {
+                    action.run();
+                }
+            });
+        }
+
+        /** The PasswordProvider: session thread; waits for the user without holding the FX thread. */
+        char[] password() throws RfbException {
+            if (!usedStoredPassword) {
+                Optional<char[]> stored = passwords.find(key);
+                if (stored.isPresent()) {
+                    usedStoredPassword = true;
+                    return stored.get();
+                }
+            }
+            CompletableFuture<Optional<DialogService.PasswordAnswer>> answer = new CompletableFuture<>();
+            ui.execute(() -> {
+                try {
+                    answer.complete(isCurrent()
+                            ? dialogs.askPassword(key, PasswordStore.isSupported())
+                            : Optional.empty());
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+            Optional<DialogService.PasswordAnswer> result;
+            while (true) {
+                try {
+                    result = answer.get(PASSWORD_POLL_MS, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    if (cancelled) {
+                        throw new RfbAuthenticationException("the password prompt was cancelled");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RfbAuthenticationException("interrupted while asking for the password");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new RfbAuthenticationException("cannot ask for the password: " + e.getCause(), e.getCause());
+                }
+            }
+            if (result.isEmpty()) {
+                passwordDeclined = true;
+                return null;
+            }
+            if (result.get().remember()) {
+                passwordToRemember = result.get().password().clone();
+            }
+            return result.get().password();
+        }
+
+        @Override
+        public void onConnected(SessionInfo info) {
+            onUi(() -> {
+                desktopWidth.set(info.width());
+                desktopHeight.set(info.height());
+                state.set(State.CONNECTED);
+                char[] remember = passwordToRemember;
+                passwordToRemember = null;
+                if (remember != null) {
+                    boolean saved = passwords.remember(key, remember);
+                    java.util.Arrays.fill(remember, '\0');
+                    if (!saved) {
+                        message.set("the password could not be remembered");
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void onDesktopName(String name) {
+            onUi(() -> desktopName.set(name));
+        }
+
+        @Override
+        public void onFramebufferUpdate(Framebuffer fb, List<Rect> dirty) {
+            if (!isCurrent()) {
+                return;
+            }
+            display.frameUpdated(fb, dirty, () -> {
+                if (isCurrent()) {
+                    stats.updateShown();
+                    RfbClient c = client;
+                    if (c != null) {
+                        c.updateConsumed();
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void onDesktopResized(Framebuffer fb) {
+            if (!isCurrent()) {
+                return;
+            }
+            display.framebufferReplaced(fb);
+            int width = fb.width();
+            int height = fb.height();
+            onUi(() -> {
+                desktopWidth.set(width);
+                desktopHeight.set(height);
+            });
+        }
+
+        @Override
+        public void onCursorShape(CursorShape shape) {
+            onUi(() -> cursor.set(shape));
+        }
+
+        @Override
+        public void onClipboard(String text) {
+            onUi(() -> {
+                lastClipboardReceived = text;
+                clipboard.setText(text);
+            });
+        }
+
+        @Override
+        public void onDisconnected(RfbException cause) {
+            char[] remember = passwordToRemember;
+            if (remember != null) {
+                java.util.Arrays.fill(remember, '\0');
+                passwordToRemember = null;
+            }
+            onUi(() -> ended(cause));
+        }
+
+        private void ended(RfbException cause) {
+            current = null;
+            display.sessionEnded();
+            keyboard.releaseAll();
+            pointerMask = 0;
+            state.set(State.DISCONNECTED);
+            if (cause instanceof RfbAuthenticationException && usedStoredPassword) {
+                passwords.forget(key);
+            }
+            if (cause == null) {
+                return;
+            }
+            if (passwordDeclined) {
+                leave();
+                return;
+            }
+            String reason = Failures.describe(cause);
+            lastError.set(reason);
+            LOG.info("session to {} ended: {}", key, reason);
+            if (dialogs.askReconnect("Disconnected from " + key, reason)) {
+                reconnect();
+            } else {
+                onLeave.run();
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rfbridge.viewer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.rfbridge.testservers.XEventObserver;
+import org.rfbridge.testservers.XvncServer;
+import org.testfx.api.FxRobot;
+
+/**
+ * The viewer against TigerVNC's Xvnc, checked against the X server itself (xwd grabs, xev events): a patterned
+ * root window shown pixel for pixel, clicks and keys arriving as X events, an xrandr resize resizing the view.
+ */
+@Timeout(60)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ViewerXvncIT {
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 600;
+
+    @TempDir
+    static Path workDir;
+    private static XvncServer xvnc;
+    private static ViewerWindow window;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void start() throws Exception {
+        xvnc = XvncServer.builder().geometry(WIDTH, HEIGHT).desktopName("xvnc-it").start(workDir);
+        xvnc.x().setRootPattern(0xC03030, 0x3050A0);
+        ViewerWindow.startToolkit();
+        window = ViewerWindow.open(xvnc.tcpTarget());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (window != null) {
+            window.close();
+        }
+        if (xvnc != null) {
+            xvnc.close();
+        }
+    }
+
+    private static void awaitScreenMatches(String what) throws Exception {
+        int[] truth = xvnc.x().grab().pixels();
+        int[][] shown = new int[1][];
+        ViewerWindow.await(Duration.ofSeconds(10),
+                () -> ViewerWindow.differences(shown[0], truth) + " pixels differ from Xvnc's screen (" + what + ")",
+                () -> {
+                    try {
+                        shown[0] = window.shownPixels();
+                        return ViewerWindow.differences(shown[0], truth) == 0;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+    }
+
+    @Test
+    @Order(1)
+    void showsTheScreenPixelForPixel() throws Exception {
+        window.awaitShowing(WIDTH, HEIGHT);
+        awaitScreenMatches("first screen");
+        ViewerWindow.await(Duration.ofSeconds(5), "the status bar to name the encoding", () -> ViewerWindow.fx(
+                () -> window.session().statusTextProperty().get().contains("xvnc-it  |  800x600  |  Raw")));
+    }
+
+    @Test
+    @Order(2)
+    void screenshotIsTheServersScreen() throws Exception {
+        window.awaitShowing(WIDTH, HEIGHT);
+        Path png = workDir.resolve("screenshot.png");
+        window.session().saveScreenshot(window.session().client(), png).get(15, TimeUnit.SECONDS);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(WIDTH, image.getWidth());
+        assertEquals(HEIGHT, image.getHeight());
+        int[] saved = image.getRGB(0, 0, WIDTH, HEIGHT, null, 0, WIDTH);
+        assertEquals(0, ViewerWindow.differences(saved, xvnc.x().grab().pixels()));
+    }
+
+    @Test
+    @Order(3)
+    void clicksAndKeysReachTheXServer() throws Exception {
+        window.awaitShowing(WIDTH, HEIGHT);
+        try (XEventObserver events = xvnc.x().observeEvents(workDir)) {
+            robot.moveTo(window.screenPoint(150, 120));
+            events.awaitMotionTo(150, 120, Duration.ofSeconds(10));
+            robot.press(MouseButton.PRIMARY).release(MouseButton.PRIMARY);
+            events.awaitButtonPress(1, Duration.ofSeconds(10));
+            robot.press(MouseButton.SECONDARY).release(MouseButton.SECONDARY);
+            events.awaitButtonPress(3, Duration.ofSeconds(10));
+            robot.scroll(1, javafx.geometry.VerticalDirection.UP);
+            events.awaitButtonPress(4, Duration.ofSeconds(10));
+            robot.type(KeyCode.H);
+            robot.press(KeyCode.SHIFT).type(KeyCode.Q).release(KeyCode.SHIFT);
+            robot.type(KeyCode.F5, KeyCode.LEFT);
+            events.awaitKeysPressed(List.of("h", "Shift_L", "Q", "F5", "Left"), Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aRemoteResizeResizesTheView() throws Exception {
+        window.awaitShowing(WIDTH, HEIGHT);
+        xvnc.resize(1024, 768);
+        window.awaitShowing(1024, 768);
+        assertEquals(1024, ViewerWindow.fx(() -> window.session().desktopWidthProperty().get()));
+        ViewerWindow.await(Duration.ofSeconds(5), "the window to grow",
+                () -> ViewerWindow.fx(() -> window.stage.getWidth() >= 1024 && window.stage.getHeight() >= 768));
+        awaitScreenMatches("after the resize");
+    }
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { Backoff } from '../www/app/backoff.js';
+import { readPageOptions, webSocketUrl } from '../www/app/page-options.js';
+
+describe('page options', () => {
+    test('defaults', () => {
+        assert.deepEqual(readPageOptions('http://h:6080/'), {
+            token: '', path: 'websockify', autoconnect: false, viewOnly: false, scale: 'fit',
+            reconnect: true, shared: true, passwordInUrl: false,
+        });
+    });
+
+    test('a deep link', () => {
+        const options = readPageOptions('https://h/?token=abc%20d&autoconnect=1&path=/vnc/ws&view_only=true&scale=none&reconnect=0&password=x');
+        assert.equal(options.token, 'abc d');
+        assert.equal(options.path, 'vnc/ws');
+        assert.equal(options.autoconnect, true);
+        assert.equal(options.viewOnly, true);
+        assert.equal(options.scale, 'none');
+        assert.equal(options.reconnect, false);
+        assert.equal(options.passwordInUrl, true);
+        assert.equal(Object.values(options).includes('x'), false, 'the password is never kept');
+    });
+
+    test('WebSocket URL follows the page: ws next to http, wss next to https, token escaped', () => {
+        assert.equal(webSocketUrl('http://h:6080/x/?a=1'), 'ws://h:6080/websockify');
+        assert.equal(webSocketUrl('https://h/', { path: '/vnc', token: 'a&b' }), 'wss://h/vnc?token=a%26b');
+    });
+});
+
+describe('Backoff', () => {
+    test('doubles up to the maximum with bounded spread, and resets after a stable session', () => {
+        const backoff = new Backoff({ first: 1000, max: 8000, random: () => 0 });
+        assert.deepEqual([1, 2, 3, 4, 5].map(() => backoff.next()), [1000, 2000, 4000, 8000, 8000]);
+        backoff.sessionEnded(500);
+        assert.equal(backoff.next(), 8000);
+        backoff.sessionEnded(60000);
+        assert.equal(backoff.next(), 1000);
+        assert.equal(new Backoff({ first: 1000, random: () => 1 }).next(), 1200);
+    });
+});
+
+describe('layering', () => {
+    test('nothing in core/ outside display/ and input/ touches the DOM', () => {
+        const root = new URL('../www/core/', import.meta.url);
+        const offenders = [];
+        const walk = (dir, relative) => {
+            for (const entry of readdirSync(dir, { withFileTypes: true })) {
+                const path = `${relative}${entry.name}`;
+                if (entry.isDirectory()) {
+                    if (path !== 'display' && path !== 'input') {
+                        walk(new URL(`${entry.name}/`, dir), `${path}/`);
+                    }
+                } else if (/\b(document|window)\b/.test(readFileSync(new URL(entry.name, dir), 'utf8')
+                    .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))) {
+                    offenders.push(path);
+                }
+            }
+        };
+        walk(root, '');
+        assert.deepEqual(offenders, []);
+    });
+
+    test('input/ mapping logic is DOM-free too', () => {
+        for (const name of ['keyboard.js', 'pointer.js', 'touch.js', 'keysyms.js']) {
+            const text = readFileSync(new URL(`../www/core/input/${name}`, import.meta.url), 'utf8');
+            assert.doesNotMatch(text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''), /\b(document|window|addEventListener)\b/, name);
+        }
+    });
+});
+
+describe('page files', () => {
+    const www = new URL('../www/', import.meta.url);
+
+    test('every file index.html loads exists', () => {
+        const html = readFileSync(new URL('index.html', www), 'utf8');
+        const references = [...html.matchAll(/(?:src|href)="([^"#:]+)"/g)].map((match) => match[1]);
+        assert.ok(references.includes('app/main.js'), 'the page loads its script');
+        for (const reference of references) {
+            assert.doesNotThrow(() => readFileSync(new URL(reference, www)), reference);
+        }
+    });
+
+    test('every relative import in app/ resolves, and every element main.js looks up is in index.html', () => {
+        const html = readFileSync(new URL('index.html', www), 'utf8');
+        for (const name of readdirSync(new URL('app/', www)).filter((file) => file.endsWith('.js'))) {
+            const file = new URL(`app/${name}`, www);
+            const text = readFileSync(file, 'utf8');
+            for (const [, path] of text.matchAll(/from '(\.[^']+)'/g)) {
+                assert.doesNotThrow(() => readFileSync(new URL(path, file)), `${name} imports ${path}`);
+            }
+        }
+        const main = readFileSync(new URL('app/main.js', www), 'utf8');
+        for (const [, id] of main.matchAll(/\$\('([\w-]+)'\)/g)) {
+            assert.match(html, new RegExp(`id="${id}"`), `#${id}`);
+        }
+    });
+});

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import { KEY_COMBINATIONS } from '../core/input/keyboard.js';
+import { Backoff } from './backoff.js';
+import { readPageOptions, webSocketUrl } from './page-options.js';
+import { Viewer } from './viewer.js';
+
+/*
+ * The page served at "/": connect bar, status, tools, clipboard panel, password dialog, and
+ * reconnecting. The viewer itself (canvas and input) is Viewer; this file only wires the page.
+ */
+
+const $ = (id) => document.getElementById(id);
+const options = readPageOptions(location.href);
+const viewer = new Viewer($('screen'), { scale: options.scale, viewOnly: options.viewOnly, shared: options.shared });
+const backoff = new Backoff();
+
+/** Page state: whether the user wants a session, the password given this page load (memory only). */
+const session = { wanted: false, password: undefined, connectedAt: 0, retryTimer: 0, countdown: 0, lastError: null };
+
+// For tests, benchmarks and the console.
+globalThis.rfbridge = { viewer, options, session };
+
+function setStatus(text, kind = '') {
+    const status = $('status');
+    status.textContent = text;
+    status.title = text;
+    status.className = kind;
+}
+
+function setConnectedUi(active) {
+    $('connect').hidden = active;
+    $('disconnect').hidden = !active;
+    $('token').disabled = active;
+}
+
+function connect() {
+    clearRetry();
+    session.wanted = true;
+    session.lastError = null;
+    const url = webSocketUrl(location.href, { path: options.path, token: $('token').value.trim() });
+    setStatus(`connecting to ${location.host}…`);
+    setConnectedUi(true);
+    viewer.connect(url, { password: session.password });
+}
+
+function disconnect() {
+    session.wanted = false;
+    clearRetry();
+    viewer.disconnect();
+}
+
+function clearRetry() {
+    clearTimeout(session.retryTimer);
+    clearInterval(session.countdown);
+    session.retryTimer = 0;
+}
+
+function scheduleReconnect(reason) {
+    const delay = backoff.next();
+    let left = Math.ceil(delay / 1000);
+    const show = () => setStatus(`disconnected: ${reason} — reconnecting in ${left} s`, 'error');
+    show();
+    session.countdown = setInterval(() => {
+        left = Math.max(0, left - 1);
+        show();
+    }, 1000);
+    session.retryTimer = setTimeout(() => {
+        clearInterval(session.countdown);
+        if (session.wanted) {
+            connect();
+        }
+    }, delay);
+}
+
+viewer.addEventListener('connect', () => {
+    session.connectedAt = Date.now();
+    setStatus(`connected to ${viewer.client.desktopName || location.host}`, 'ok');
+    viewer.focus();
+});
+viewer.addEventListener('desktopname', (event) => {
+    document.title = `${event.detail.name} – rfbridge`;
+});
+viewer.addEventListener('error', (event) => {
+    session.lastError = event.detail;
+});
+viewer.addEventListener('disconnect', (event) => {
+    const { clean, reason } = event.detail;
+    const error = session.lastError;
+    const upFor = session.connectedAt ? Date.now() - session.connectedAt : 0;
+    session.connectedAt = 0;
+    backoff.sessionEnded(upFor);
+    $('password-dialog').open && $('password-dialog').close('cancel');
+    if (clean || !session.wanted) {
+        setStatus(clean ? 'disconnected' : `disconnected: ${reason}`, clean ? '' : 'error');
+        setConnectedUi(false);
+        return;
+    }
+    // A refused password or a server speaking nonsense will say the same again: stop there.
+    if (error && (error.kind === 'auth' || error.kind === 'protocol')) {
+        if (error.kind === 'auth') {
+            session.password = undefined;
+        }
+        session.wanted = false;
+        setStatus(`disconnected: ${reason}`, 'error');
+        setConnectedUi(false);
+        return;
+    }
+    if (!options.reconnect) {
+        session.wanted = false;
+        setStatus(`disconnected: ${reason}`, 'error');
+        setConnectedUi(false);
+        return;
+    }
+    scheduleReconnect(reason);
+});
+viewer.addEventListener('credentialsrequired', () => {
+    const dialog = $('password-dialog');
+    $('password').value = '';
+    setStatus('the server asks for a password');
+    dialog.returnValue = '';
+    dialog.showModal();
+    $('password').focus();
+});
+$('password-dialog').addEventListener('close', () => {
+    const dialog = $('password-dialog');
+    if (dialog.returnValue === 'ok') {
+        session.password = $('password').value;
+        $('password').value = '';
+        setStatus('authenticating…');
+        viewer.sendCredentials(session.password);
+    } else if (viewer.client && viewer.client.state !== 'Disconnected' && !viewer.connected) {
+        disconnect();
+    }
+});
+
+// Clipboard: the server's text lands in the panel and, where the browser lets us, the system clipboard.
+viewer.addEventListener('clipboard', (event) => {
+    const text = event.detail.text;
+    $('clipboard-text').value = text;
+    $('clipboard-note').textContent = `received ${text.length} characters`;
+    navigator.clipboard?.writeText?.(text).catch(() => {
+        // Without focus or permission the browser refuses; the panel still has the text.
+    });
+});
+$('clipboard-send').addEventListener('click', () => {
+    viewer.sendClipboard($('clipboard-text').value);
+    $('clipboard-note').textContent = 'sent';
+});
+$('clipboard-text').addEventListener('paste', () => {
+    // Let the paste land first, then send what the panel holds.
+    setTimeout(() => {
+        viewer.sendClipboard($('clipboard-text').value);
+        $('clipboard-note').textContent = 'pasted text sent';
+    }, 0);
+});
+document.addEventListener('paste', (event) => {
+    if (event.target === $('clipboard-text')) {
+        return;
+    }
+    const text = event.clipboardData?.getData('text/plain');
+    if (text) {
+        $('clipboard-text').value = text;
+        viewer.sendClipboard(text);
+    }
+});
+$('clipboard-button').addEventListener('click', () => {
+    const panel = $('clipboard-panel');
+    panel.hidden = !panel.hidden;
+    $('clipboard-button').setAttribute('aria-expanded', String(!panel.hidden));
+});
+
+// Bell: a short beep where audio is allowed, and a flash of the screen's border always.
+let audio = null;
+viewer.addEventListener('bell', () => {
+    document.body.classList.add('flash');
+    setTimeout(() => document.body.classList.remove('flash'), 150);
+    try {
+        audio ??= new AudioContext();
+        const oscillator = audio.createOscillator();
+        const gain = audio.createGain();
+        gain.gain.value = 0.05;
+        oscillator.frequency.value = 880;
+        oscillator.connect(gain).connect(audio.destination);
+        oscillator.start();
+        oscillator.stop(audio.currentTime + 0.1);
+    } catch {
+        // no audio on this page
+    }
+});
+
+// Tools.
+for (const combination of KEY_COMBINATIONS) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('role', 'menuitem');
+    button.textContent = combination.label;
+    button.addEventListener('click', () => {
+        viewer.sendKeys(combination.keysyms);
+        $('keys-menu').open = false;
+        viewer.focus();
+    });
+    $('keys-list').append(button);
+}
+$('scale').value = options.scale;
+$('scale').addEventListener('change', () => {
+    viewer.scale = $('scale').value;
+    $('screen').className = viewer.scale;
+});
+$('screen').className = options.scale;
+$('view-only').checked = options.viewOnly;
+$('view-only').addEventListener('change', () => {
+    viewer.viewOnly = $('view-only').checked;
+});
+$('fullscreen').addEventListener('click', () => {
+    if (document.fullscreenElement) {
+        document.exitFullscreen?.();
+    } else {
+        document.documentElement.requestFullscreen?.().catch((error) => setStatus(`full screen refused: ${error.message}`));
+    }
+});
+$('keyboard-button').addEventListener('click', () => viewer.showKeyboard());
+$('connect-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    backoff.reset();
+    connect();
+});
+$('disconnect').addEventListener('click', disconnect);
+
+$('token').value = options.token;
+if (options.passwordInUrl) {
+    setStatus('a password in the URL is ignored: the page asks for it when the server wants one', 'error');
+}
+if (options.autoconnect) {
+    connect();
+}

@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import { CanvasDisplay } from '../core/display/canvas-display.js';
+import { KeyboardState } from '../core/input/keyboard.js';
+import { XK, keysymFromChar } from '../core/input/keysyms.js';
+import { PointerState } from '../core/input/pointer.js';
+import { TouchGestures } from '../core/input/touch.js';
+import { RfbClient } from '../core/rfb-client.js';
+import { WebSocketTransport } from '../core/transport/websocket-transport.js';
+
+/**
+ * A remote desktop in an element: the embeddable viewer. It owns a canvas inside `container`,
+ * connects with `connect(url)` (again after a disconnect, on the same canvas), and turns mouse,
+ * wheel, touch and keyboard events on that canvas into RFB input. It knows nothing of the rest of
+ * the page: status, menus and reconnecting are the page's business (see main.js).
+ *
+ * Events (CustomEvent, details as RfbClient's): connect, disconnect {clean, reason},
+ * credentialsrequired, desktopname {name}, resize {width, height}, clipboard {text}, bell,
+ * error {message, kind}. Everything runs on the page's main thread.
+ *
+ * @example
+ *   const viewer = new Viewer(document.getElementById('screen'));
+ *   viewer.addEventListener('credentialsrequired', () => viewer.sendCredentials(prompt('Password')));
+ *   viewer.connect('ws://localhost:6080/websockify');
+ */
+export class Viewer extends EventTarget {
+    /**
+     * @param {HTMLElement} container gets the canvas (and a hidden text field for on-screen keyboards)
+     * @param {object} [options]
+     * @param {'fit'|'none'} [options.scale='fit'] fit the desktop into the container, or show it 1:1
+     *   (the container should then scroll: overflow auto)
+     * @param {boolean} [options.viewOnly=false]
+     * @param {boolean} [options.shared=true]
+     * @param {object} [options.logger] for RfbClient
+     */
+    constructor(container, { scale = 'fit', viewOnly = false, shared = true, logger } = {}) {
+        super();
+        this._container = container;
+        this._scale = scale;
+        this._viewOnly = viewOnly;
+        this._shared = shared;
+        this._logger = logger;
+        this._client = null;
+        this._keyboard = new KeyboardState();
+        this._pointer = new PointerState();
+        this._touch = new TouchGestures();
+
+        const document = container.ownerDocument;
+        this._canvas = document.createElement('canvas');
+        this._canvas.className = 'rfbridge-screen';
+        this._canvas.tabIndex = 0;
+        this._canvas.width = 0;
+        this._canvas.height = 0;
+        this._canvas.style.touchAction = 'none';
+        this._canvas.style.outline = 'none';
+        this._canvas.style.display = 'block';
+        this._canvas.style.margin = 'auto';
+        container.append(this._canvas);
+
+        this._textInput = document.createElement('textarea');
+        this._textInput.className = 'rfbridge-text-input';
+        this._textInput.setAttribute('autocapitalize', 'off');
+        this._textInput.setAttribute('autocomplete', 'off');
+        this._textInput.setAttribute('spellcheck', 'false');
+        this._textInput.setAttribute('aria-label', 'Keyboard input for the remote desktop');
+        Object.assign(this._textInput.style, {
+            position: 'absolute', left: '0', top: '0', width: '1px', height: '1px', opacity: '0',
+            border: '0', padding: '0', resize: 'none', overflow: 'hidden',
+        });
+        container.append(this._textInput);
+
+        this._listen();
+        this._layout();
+    }
+
+    /** The canvas the desktop is drawn on. */
+    get canvas() {
+        return this._canvas;
+    }
+
+    /** The session's RfbClient, or null before connect(). For diagnostics and benchmarks. */
+    get client() {
+        return this._client;
+    }
+
+    get connected() {
+        return this._client?.connected ?? false;
+    }
+
+    /**
+     * Opens a session. A session still open is closed first (its `disconnect` fires).
+     * @param {string} url ws: or wss: URL of the proxy
+     * @param {{password?: string}} [credentials] used when the server asks, instead of the event
+     */
+    connect(url, credentials = {}) {
+        this.disconnect();
+        const display = new CanvasDisplay(this._canvas, {
+            onError: (error) => this._emit('error', { message: `drawing failed: ${error.message}`, kind: 'internal' }),
+        });
+        const client = new RfbClient({
+            transport: new WebSocketTransport(url),
+            display,
+            credentials,
+            shared: this._shared,
+            viewOnly: this._viewOnly,
+            logger: this._logger,
+        });
+        this._client = client;
+        const forward = (type) => client.on(type, (detail) => {
+            if (this._client === client) {
+                this._emit(type, detail);
+            }
+        });
+        ['connect', 'credentialsrequired', 'desktopname', 'clipboard', 'bell', 'error'].forEach(forward);
+        client.on('resize', (detail) => {
+            if (this._client === client) {
+                this._layout(detail.width, detail.height);
+                this._emit('resize', detail);
+            }
+        });
+        client.on('disconnect', (detail) => {
+            if (this._client === client) {
+                this._releaseInput(false);
+                this._emit('disconnect', detail);
+            }
+        });
+    }
+
+    /** Ends the session, if any; `disconnect` follows with clean: true. */
+    disconnect() {
+        const client = this._client;
+        if (client !== null && client.state !== 'Disconnected') {
+            this._releaseInput(true);
+            client.disconnect();
+        }
+    }
+
+    sendCredentials(password) {
+        this._client?.sendCredentials({ password });
+    }
+
+    /** Presses the keysyms in order and releases them in reverse (e.g. Ctrl+Alt+Del). */
+    sendKeys(keysyms) {
+        this._client?.sendKeys(keysyms);
+    }
+
+    /** Types text character by character, for on-screen keyboards and tests. */
+    typeText(text) {
+        for (const ch of text) {
+            const keysym = ch === '\n' ? XK.Return : keysymFromChar(ch);
+            if (keysym !== null) {
+                this._client?.sendKeys([keysym]);
+            }
+        }
+    }
+
+    sendClipboard(text) {
+        this._client?.sendClipboard(text);
+    }
+
+    get viewOnly() {
+        return this._viewOnly;
+    }
+
+    set viewOnly(value) {
+        if (value) {
+            this._releaseInput(true);
+        }
+        this._viewOnly = Boolean(value);
+        if (this._client) {
+            this._client.viewOnly = this._viewOnly;
+        }
+    }
+
+    /** 'fit' or 'none' (1:1). */
+    get scale() {
+        return this._scale;
+    }
+
+    set scale(value) {
+        this._scale = value === 'none' ? 'none' : 'fit';
+        this._layout();
+    }
+
+    focus() {
+        this._canvas.focus({ preventScroll: true });
+    }
+
+    /** Brings up a phone's on-screen keyboard; what is typed goes to the server. */
+    showKeyboard() {
+        this._textInput.focus({ preventScroll: true });
+    }
+
+    /** Sizes the canvas on the page: its CSS size, never its pixel size (that is the framebuffer's). */
+    _layout(width = this._client?.width ?? this._canvas.width, height = this._client?.height ?? this._canvas.height) {
+        const style = this._canvas.style;
+        if (!width || !height) {
+            return;
+        }
+        if (this._scale === 'none') {
+            style.margin = '0';
+            style.width = `${width}px`;
+            style.height = `${height}px`;
+            return;
+        }
+        style.margin = 'auto';
+        const box = this._container.getBoundingClientRect();
+        const factor = Math.min(box.width / width, box.height / height);
+        if (!(factor > 0) || !Number.isFinite(factor)) {
+            return;
+        }
+        style.width = `${Math.floor(width * factor)}px`;
+        style.height = `${Math.floor(height * factor)}px`;
+    }
+
+    _emit(type, detail = {}) {
+        this.dispatchEvent(new CustomEvent(type, { detail }));
+    }
+
+    _acceptsInput() {
+        return this._client !== null && this._client.connected && !this._viewOnly;
+    }
+
+    /** Client (CSS) coordinates -> framebuffer coordinates, and framebuffer pixels per CSS pixel. */
+    _toFramebuffer(clientX, clientY) {
+        const rect = this._canvas.getBoundingClientRect();
+        const width = this._client?.width || this._canvas.width;
+        const height = this._client?.height || this._canvas.height;
+        const scaleX = rect.width > 0 ? width / rect.width : 1;
+        const scaleY = rect.height > 0 ? height / rect.height : 1;
+        return {
+            x: Math.floor((clientX - rect.left) * scaleX),
+            y: Math.floor((clientY - rect.top) * scaleY),
+            scale: scaleX,
+        };
+    }
+
+    _sendPointer(events) {
+        if (!this._acceptsInput()) {
+            return;
+        }
+        for (const [x, y, mask] of events) {
+            this._client.sendPointer(x, y, mask);
+        }
+    }
+
+    _sendKeys(events) {
+        if (this._client === null || !this._client.connected) {
+            return;
+        }
+        for (const [keysym, down] of events) {
+            this._client.sendKey(keysym, down);
+        }
+    }
+
+    /** Lets go of every key and button the server thinks is held. */
+    _releaseInput(send) {
+        const keys = this._keyboard.releaseAll();
+        const buttons = this._pointer.releaseAll();
+        if (send && !this._viewOnly) {
+            this._sendKeys(keys);
+            this._sendPointer(buttons);
+        }
+    }
+
+    _listen() {
+        const canvas = this._canvas;
+        const window = canvas.ownerDocument.defaultView;
+        const at = (event) => this._toFramebuffer(event.clientX, event.clientY);
+
+        canvas.addEventListener('mousedown', (event) => {
+            this.focus();
+            event.preventDefault();
+            const { x, y } = at(event);
+            this._sendPointer(this._pointer.button(x, y, event.button, true));
+        });
+        // Releases land on the window so a drag that ends outside the canvas still lets go.
+        window.addEventListener('mouseup', (event) => {
+            if (this._pointer.buttons === 0) {
+                return;
+            }
+            const { x, y } = at(event);
+            this._sendPointer(this._pointer.button(x, y, event.button, false));
+        });
+        window.addEventListener('mousemove', (event) => {
+            if (event.target !== canvas && this._pointer.buttons === 0) {
+                return;
+            }
+            const { x, y } = at(event);
+            this._sendPointer(this._pointer.move(x, y));
+        });
+        canvas.addEventListener('wheel', (event) => {
+            event.preventDefault();
+            const { x, y } = at(event);
+            this._sendPointer(this._pointer.scroll(x, y, event.deltaX, event.deltaY, event.deltaMode, event.timeStamp));
+        }, { passive: false });
+        canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+
+        const touches = (list) => Array.from(list, (touch) => ({ id: touch.identifier, ...at(touch) }));
+        const touchScale = () => this._toFramebuffer(0, 0).scale;
+        canvas.addEventListener('touchstart', (event) => {
+            event.preventDefault();
+            this.focus();
+            this._sendPointer(this._touch.start(touches(event.touches), touchScale(), event.timeStamp));
+        }, { passive: false });
+        canvas.addEventListener('touchmove', (event) => {
+            event.preventDefault();
+            this._sendPointer(this._touch.move(touches(event.touches), touchScale(), event.timeStamp));
+        }, { passive: false });
+        canvas.addEventListener('touchend', (event) => {
+            event.preventDefault();
+            this._sendPointer(this._touch.end(touches(event.touches)));
+        }, { passive: false });
+        canvas.addEventListener('touchcancel', () => this._sendPointer(this._touch.end([], true)));
+
+        const keyDown = (event) => {
+            if (!this._acceptsInput() || event.isComposing || event.keyCode === 229) {
+                return;
+            }
+            const events = this._keyboard.keyDown(event);
+            if (events !== null) {
+                event.preventDefault();
+                this._sendKeys(events);
+            }
+        };
+        const keyUp = (event) => {
+            const events = this._keyboard.keyUp(event);
+            if (events !== null) {
+                event.preventDefault();
+                if (!this._viewOnly) {
+                    this._sendKeys(events);
+                }
+            }
+        };
+        for (const target of [canvas, this._textInput]) {
+            target.addEventListener('keydown', keyDown);
+            target.addEventListener('keyup', keyUp);
+            target.addEventListener('blur', () => this._releaseInput(true));
+        }
+        // Text from on-screen keyboards and IMEs, which give no usable key events.
+        this._textInput.addEventListener('input', (event) => {
+            if (this._acceptsInput()) {
+                if (event.inputType === 'deleteContentBackward') {
+                    this._client.sendKeys([XK.BackSpace]);
+                } else if (event.inputType === 'insertLineBreak') {
+                    this._client.sendKeys([XK.Return]);
+                } else if (event.data) {
+                    this.typeText(event.data);
+                }
+            }
+            this._textInput.value = '';
+        });
+        window.addEventListener('blur', () => this._releaseInput(true));
+        canvas.ownerDocument.addEventListener('visibilitychange', () => {
+            if (canvas.ownerDocument.visibilityState === 'hidden') {
+                this._releaseInput(true);
+            }
+        });
+        if (typeof window.ResizeObserver === 'function') {
+            new window.ResizeObserver(() => this._layout()).observe(this._container);
+        } else {
+            window.addEventListener('resize', () => this._layout());
+        }
+    }
+}
