@@ -33,6 +33,8 @@ public final class ProxyServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProxyServer.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
 
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
     private final ProxyConfig config;
     private final NativeTransport transport;
     private final EventLoopGroup acceptGroup;
@@ -133,7 +135,7 @@ public final class ProxyServer implements AutoCloseable {
             return;
         }
         closed = true;
-        serverChannel.close().syncUninterruptibly();
+        serverChannel.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         int sessions = registry.closeAll(CloseReason.GOING_AWAY, "proxy shutting down");
         long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
         while (registry.liveCount() > 0 && System.nanoTime() < deadline) {
@@ -150,7 +152,13 @@ public final class ProxyServer implements AutoCloseable {
 
     private void shutdownGroups() {
         acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        acceptGroup.terminationFuture().syncUninterruptibly();
+        ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        // Bounded: a stop (SIGTERM above all) must end even if an event loop never reports termination,
+        // which was seen once with a browser attached; the threads are daemons of a process about to exit.
+        boolean terminated = ioGroup.terminationFuture().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)
+                & acceptGroup.terminationFuture().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        if (!terminated) {
+            log.warn("event loops did not stop within {} s; exiting without them", SHUTDOWN_WAIT_SECONDS);
+        }
     }
 }

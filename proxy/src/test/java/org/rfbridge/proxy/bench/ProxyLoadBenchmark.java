@@ -54,7 +54,8 @@ public final class ProxyLoadBenchmark {
     private static final Duration TRANSFER_LIMIT = Duration.ofSeconds(60);
     private static final Duration ROUND_TRIP_LIMIT = Duration.ofSeconds(60);
     private static final Duration IDLE_OPEN_LIMIT = Duration.ofSeconds(120);
-    private static final int ROUND_TRIP_WARM_UP = 2_000;
+    private static final int ROUND_TRIP_WARM_UP = 5_000;
+    private static final int ROUND_TRIP_BLOCKS = 20;
     private static final int WARM_UP_ROUNDS = 50;
     private static final long REAP_MILLIS = 500;
 
@@ -128,6 +129,8 @@ public final class ProxyLoadBenchmark {
             int backendPort = startBackend(processes);
             out.printf("backend: BenchBackend in its own JVM on 127.0.0.1:%d%n", backendPort);
             Map<String, Target> targets = targets(processes);
+            // Each relay stays up after its throughput runs, warm, for the round trips at the end.
+            Map<Target, Relay> warm = new LinkedHashMap<>();
             for (String name : columns) {
                 if (!only.contains(name)) {
                     continue;
@@ -139,11 +142,19 @@ public final class ProxyLoadBenchmark {
                     continue;
                 }
                 if (phases.contains("stream")) {
-                    measureStreaming(target, backendPort, watchdog, pool, table);
+                    Relay relay = measureStreaming(target, backendPort, watchdog, pool, table);
+                    if (relay != null) {
+                        warm.put(target, relay);
+                    }
                 }
                 if (phases.contains("idle") && target.idleSessions() > 0) {
                     measureIdle(target, backendPort, watchdog, table);
                 }
+            }
+            try {
+                measureRoundTrips(warm, watchdog, table);
+            } finally {
+                warm.values().forEach(Relay::close);
             }
         } finally {
             pool.shutdownNow();
@@ -204,11 +215,16 @@ public final class ProxyLoadBenchmark {
         return targets;
     }
 
-    /** Throughput both ways with 1 and N sessions, then round trips, on one fresh relay. */
-    private void measureStreaming(Target target, int backendPort, Watchdog watchdog, ExecutorService pool,
-                                  ResultTable table) throws InterruptedException {
-        out.printf("%n## %s: throughput and round trips%n", target.name());
-        try (Relay relay = target.launcher().start(backendPort, target.name() + "-stream")) {
+    /**
+     * Throughput both ways with 1 and N sessions on one fresh relay. Returns that relay, warm, still
+     * running, for the round trips (the caller closes it), or null if it failed.
+     */
+    private Relay measureStreaming(Target target, int backendPort, Watchdog watchdog, ExecutorService pool,
+                                   ResultTable table) throws InterruptedException {
+        out.printf("%n## %s: throughput%n", target.name());
+        Relay relay = null;
+        try {
+            relay = target.launcher().start(backendPort, target.name() + "-stream");
             out.println("  relay: " + relay.commandLine());
             reportTransport(target);
             warmUp(target, relay, watchdog, pool);
@@ -242,16 +258,66 @@ public final class ProxyLoadBenchmark {
             if (!Double.isNaN(cpuPerGb)) {
                 out.printf("  relay CPU: %.2f s per GB relayed (timed runs only)%n", cpuPerGb);
             }
-            RoundTrips.Latency latency = RoundTrips.measure(target, relay, watchdog, ROUND_TRIP_WARM_UP, roundTrips,
-                    ROUND_TRIP_LIMIT);
-            table.put(RT_50, target.name(), latency.p50());
-            table.put(RT_99, target.name(), latency.p99());
-            table.put(RT_999, target.name(), latency.p999());
-            out.printf("  round trips of %d bytes: %,d timed after %,d warm-up: p50 %.1f µs, p99 %.1f µs, "
-                    + "p99.9 %.1f µs, mean %.1f µs%n", RoundTrips.MESSAGE_BYTES, latency.count(), ROUND_TRIP_WARM_UP,
-                    latency.p50(), latency.p99(), latency.p999(), latency.mean());
+            return relay;
         } catch (IOException e) {
             out.println("  FAILED: " + e.getMessage());
+            if (relay != null) {
+                relay.close();
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Round trips through every target at once, in interleaved blocks (see {@link RoundTrips}), each through
+     * the relay its throughput runs warmed up (a JVM relay's small-message path is compiled by then).
+     */
+    private void measureRoundTrips(Map<Target, Relay> warm, Watchdog watchdog, ResultTable table) {
+        if (warm.isEmpty()) {
+            return;
+        }
+        int blocks = Math.max(1, Math.min(ROUND_TRIP_BLOCKS, roundTrips));
+        int perBlock = (roundTrips + blocks - 1) / blocks;
+        out.printf("%n## round trips of %d bytes: %,d per target after %,d warm-up, in %d interleaved blocks%n",
+                RoundTrips.MESSAGE_BYTES, roundTrips, ROUND_TRIP_WARM_UP, blocks);
+        List<RoundTrips> sessions = new ArrayList<>();
+        try {
+            for (Map.Entry<Target, Relay> entry : warm.entrySet()) {
+                try {
+                    sessions.add(RoundTrips.open(entry.getKey(), entry.getValue(), watchdog, ROUND_TRIP_WARM_UP,
+                            roundTrips, ROUND_TRIP_LIMIT));
+                } catch (IOException e) {
+                    out.println("  FAILED: " + e.getMessage());
+                }
+            }
+            List<RoundTrips> failed = new ArrayList<>();
+            for (int block = 0; block < blocks; block++) {
+                for (RoundTrips trips : sessions) {
+                    if (failed.contains(trips)) {
+                        continue;
+                    }
+                    try {
+                        trips.block(perBlock);
+                    } catch (IOException e) {
+                        out.println("  FAILED: " + e.getMessage());
+                        failed.add(trips);
+                    }
+                }
+            }
+            for (RoundTrips trips : sessions) {
+                if (failed.contains(trips)) {
+                    continue;
+                }
+                RoundTrips.Latency latency = trips.latency();
+                table.put(RT_50, trips.targetName(), latency.p50());
+                table.put(RT_99, trips.targetName(), latency.p99());
+                table.put(RT_999, trips.targetName(), latency.p999());
+                out.printf("  %-11s %,d timed: p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, mean %.1f µs%n",
+                        trips.targetName(), latency.count(), latency.p50(), latency.p99(), latency.p999(),
+                        latency.mean());
+            }
+        } finally {
+            sessions.forEach(RoundTrips::close);
         }
     }
 

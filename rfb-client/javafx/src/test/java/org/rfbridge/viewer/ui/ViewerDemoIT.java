@@ -110,6 +110,30 @@ class ViewerDemoIT {
     }
 
     @Test
+    void scaledToFitClicksLandOnTheRightDesktopPixel() throws Exception {
+        try (DemoServer demo = DemoServer.builder().size(WIDTH, HEIGHT).frozen(true).start();
+                ViewerWindow window = ViewerWindow.open(target(demo))) {
+            window.awaitShowing(WIDTH, HEIGHT);
+            ViewerWindow.fx(() -> {
+                window.session().scaleToFitProperty().set(true);
+                window.stage.setWidth(WIDTH / 2.0);
+                window.stage.setHeight(HEIGHT / 2.0 + 60);
+                return null;
+            });
+            ViewerWindow.await(Duration.ofSeconds(5), "the desktop to shrink", () -> ViewerWindow.fx(
+                    () -> window.app.display().view().getBoundsInParent().getWidth() < WIDTH * 0.7));
+            Rect surface = demo.desktop().layout().contentOf(demo.desktop().layout().drawPanel());
+            int x = surface.x() + surface.width() / 3;
+            int y = surface.y() + surface.height() / 2;
+            int before = demo.snapshotArgb()[y * WIDTH + x];
+            robot.moveTo(window.screenPoint(x, y)).press(MouseButton.PRIMARY).release(MouseButton.PRIMARY);
+            // The dot is 3 px wide, so a pointer that lands within a pixel of (x, y) still paints it.
+            ViewerWindow.await(Duration.ofSeconds(10), () -> "no dot at " + x + "," + y + " when scaled",
+                    () -> demo.snapshotArgb()[y * WIDTH + x] != before);
+        }
+    }
+
+    @Test
     void worksThroughTheWebSocketProxy() throws Exception {
         ProxyConfig config = ProxyConfig.builder(new FixedTargetResolver(new HostAndPort("127.0.0.1", open.port())))
                 .listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build();

@@ -113,6 +113,8 @@ class ViewerXvncIT {
             robot.type(KeyCode.F5, KeyCode.LEFT);
             events.awaitKeysPressed(List.of("h", "Shift_L", "Q", "F5", "Left"), Duration.ofSeconds(10));
         }
+        ViewerWindow.await(Duration.ofSeconds(5), "the server's cursor shape", () -> ViewerWindow.fx(
+                () -> window.app.display().content().getCursor() instanceof javafx.scene.ImageCursor));
     }
 
     @Test
