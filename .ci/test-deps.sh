@@ -24,9 +24,15 @@ wanted=(
   node:nodejs
 )
 
+# Libraries without a command of their own: JavaFX's glass toolkit loads GTK 3 even under Xvfb.
+wanted_libraries=(libgtk-3-0 libgl1)
+
 missing=()
 for entry in "${wanted[@]}"; do
   command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry##*:}")
+done
+for package in "${wanted_libraries[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
 done
 
 if [ ${#missing[@]} -eq 0 ]; then

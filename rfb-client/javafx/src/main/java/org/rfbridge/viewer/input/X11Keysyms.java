@@ -61,6 +61,8 @@ public final class X11Keysyms {
     public static final int ALT_R = 0xFFEA;
     public static final int SUPER_L = 0xFFEB;
     public static final int ISO_LEVEL3_SHIFT = 0xFE03;
+    /** dead_grave; the other dead keys follow it in keysymdef.h order up to dead_semivoiced_sound (0xFE5F). */
+    public static final int DEAD_GRAVE = 0xFE50;
     public static final int DELETE = 0xFFFF;
     /** Unicode keysyms are this plus the code point (for characters beyond Latin-1). */
     public static final int UNICODE_BASE = 0x0100_0000;
@@ -135,6 +137,14 @@ public final class X11Keysyms {
             KeyCode.F24};
         for (int i = 0; i < functions.length; i++) {
             t.put(functions[i], F1 + i);
+        }
+        // Dead keys go to the server as dead keysyms, so that its keyboard layout composes them with the next key.
+        KeyCode[] dead = {KeyCode.DEAD_GRAVE, KeyCode.DEAD_ACUTE, KeyCode.DEAD_CIRCUMFLEX, KeyCode.DEAD_TILDE,
+            KeyCode.DEAD_MACRON, KeyCode.DEAD_BREVE, KeyCode.DEAD_ABOVEDOT, KeyCode.DEAD_DIAERESIS,
+            KeyCode.DEAD_ABOVERING, KeyCode.DEAD_DOUBLEACUTE, KeyCode.DEAD_CARON, KeyCode.DEAD_CEDILLA,
+            KeyCode.DEAD_OGONEK, KeyCode.DEAD_IOTA, KeyCode.DEAD_VOICED_SOUND, KeyCode.DEAD_SEMIVOICED_SOUND};
+        for (int i = 0; i < dead.length; i++) {
+            t.put(dead[i], DEAD_GRAVE + i);
         }
         t.put(KeyCode.SHIFT, SHIFT_L);
         t.put(KeyCode.CONTROL, CONTROL_L);

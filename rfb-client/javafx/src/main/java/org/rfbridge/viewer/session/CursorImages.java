@@ -8,12 +8,12 @@ import javafx.scene.image.WritableImage;
 import org.rfbridge.rfb.pixel.CursorShape;
 
 /** The server's cursor shape as a JavaFX cursor. FX thread. */
-final class CursorImages {
+public final class CursorImages {
     private CursorImages() {
     }
 
     /** The cursor for {@code shape}: the default for null, none for an empty shape. */
-    static Cursor toCursor(CursorShape shape) {
+    public static Cursor toCursor(CursorShape shape) {
         if (shape == null) {
             return Cursor.DEFAULT;
         }

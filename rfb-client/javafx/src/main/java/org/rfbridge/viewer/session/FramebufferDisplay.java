@@ -8,6 +8,7 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Dimension2D;
+import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -15,7 +16,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.transform.Scale;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.Rect;
 
@@ -35,8 +35,8 @@ import org.rfbridge.rfb.pixel.Rect;
  * rectangle redraws that area, so what stays on screen is always right.
  *
  * <p>The pixels are opaque, so the premultiplied ARGB format JavaFX requires for {@code IntBuffer}s shows them
- * unchanged. Scaling is a transform on the bands' group; mouse events on {@link #content()} arrive in desktop
- * coordinates.
+ * unchanged. When scaled, each band is stretched to whole screen pixels (a transform on the group would put band
+ * edges on fractional pixels and show seams); {@link #toDesktopX}/{@link #toDesktopY} map event coordinates.
  */
 public final class FramebufferDisplay implements FrameSink {
     /** Rows per band. */
@@ -44,7 +44,6 @@ public final class FramebufferDisplay implements FrameSink {
 
     private final Group content = new Group();
     private final Group node = new Group(content);
-    private final Scale scale = new Scale(1, 1, 0, 0);
     private final ReadOnlyObjectWrapper<Dimension2D> size = new ReadOnlyObjectWrapper<>();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -69,11 +68,10 @@ public final class FramebufferDisplay implements FrameSink {
     private final List<PixelBuffer<IntBuffer>> bands = new ArrayList<>();
     private long framesDrawn;
     private boolean smooth;
+    private double factor = 1;
 
     public FramebufferDisplay() {
-        content.getTransforms().add(scale);
         content.setId("remote-display");
-        // The outer group's bounds include the scale, so a scroll pane around it sizes to the scaled desktop.
     }
 
     /** The node to put in the scene: the desktop at the current scale. */
@@ -81,21 +79,52 @@ public final class FramebufferDisplay implements FrameSink {
         return node;
     }
 
-    /** The node that receives input: its local coordinates are desktop pixels. */
+    /** The node that receives input; see {@link #toDesktopX} for its coordinates. */
     public Node content() {
         return content;
     }
 
+    /** The desktop column under x in {@link #content()}'s coordinates. FX thread. */
+    public int toDesktopX(double x) {
+        return (int) Math.floor(x / factor);
+    }
+
+    /** The desktop row under y in {@link #content()}'s coordinates. FX thread. */
+    public int toDesktopY(double y) {
+        return (int) Math.floor(y / factor);
+    }
+
+    /** Where the centre of desktop pixel (x, y) is in {@link #content()}'s coordinates. FX thread. */
+    public Point2D toContent(int x, int y) {
+        return new Point2D((x + 0.5) * factor, (y + 0.5) * factor);
+    }
+
     /** Sets the scale factor (1 is pixel for pixel); FX thread. */
-    public void setScale(double factor) {
-        scale.setX(factor);
-        scale.setY(factor);
-        boolean wantSmooth = factor != 1.0;
-        if (wantSmooth != smooth) {
-            smooth = wantSmooth;
-            for (Node band : content.getChildren()) {
-                ((ImageView) band).setSmooth(smooth);
-            }
+    public void setScale(double newFactor) {
+        if (!(newFactor > 0) || newFactor == factor) {
+            return;
+        }
+        factor = newFactor;
+        smooth = factor != 1.0;
+        layoutBands();
+    }
+
+    private void layoutBands() {
+        if (shown == null) {
+            return;
+        }
+        double width = Math.max(1, Math.round(shown.width() * factor));
+        List<Node> views = content.getChildren();
+        for (int i = 0; i < views.size(); i++) {
+            ImageView view = (ImageView) views.get(i);
+            int top = i * BAND_HEIGHT;
+            int rows = bands.get(i).getHeight();
+            long y0 = Math.round(top * factor);
+            long y1 = Math.round((top + rows) * factor);
+            view.setLayoutY(y0);
+            view.setFitWidth(width);
+            view.setFitHeight(Math.max(1, y1 - y0));
+            view.setSmooth(smooth);
         }
     }
 
@@ -237,12 +266,12 @@ public final class FramebufferDisplay implements FrameSink {
             PixelBuffer<IntBuffer> buffer = new PixelBuffer<>(width, rows, slice,
                     PixelFormat.getIntArgbPreInstance());
             ImageView view = new ImageView(new WritableImage(buffer));
-            view.setLayoutY(top);
-            view.setSmooth(smooth);
+            view.setPreserveRatio(false);
             bands.add(buffer);
             views.add(view);
         }
         content.getChildren().setAll(views);
+        layoutBands();
         size.set(new Dimension2D(width, fb.height()));
     }
 }

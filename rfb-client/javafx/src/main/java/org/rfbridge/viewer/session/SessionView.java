@@ -163,12 +163,12 @@ public final class SessionView extends BorderPane {
                     || e.getEventType() == MouseEvent.MOUSE_PRESSED || e.getEventType() == MouseEvent.MOUSE_RELEASED) {
                 int mask = PointerTranslator.buttonMask(e.isPrimaryButtonDown(), e.isMiddleButtonDown(),
                         e.isSecondaryButtonDown(), e.isBackButtonDown());
-                model.pointer((int) Math.floor(e.getX()), (int) Math.floor(e.getY()), mask);
+                model.pointer(display.toDesktopX(e.getX()), display.toDesktopY(e.getY()), mask);
                 e.consume();
             }
         });
         image.addEventHandler(ScrollEvent.SCROLL, e -> {
-            model.scroll((int) Math.floor(e.getX()), (int) Math.floor(e.getY()), e.getDeltaX(), e.getDeltaY(),
+            model.scroll(display.toDesktopX(e.getX()), display.toDesktopY(e.getY()), e.getDeltaX(), e.getDeltaY(),
                     e.getMultiplierX(), e.getMultiplierY());
             e.consume();
         });

@@ -66,6 +66,7 @@ public final class SessionViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
     private static final Duration SCREENSHOT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofMinutes(5);
     private static final long PASSWORD_POLL_MS = 200;
 
     private final ClientStarter starter;
@@ -216,6 +217,8 @@ public final class SessionViewModel {
         SessionStats stats = new SessionStats();
         Session session = new Session(where.toString(), stats);
         ClientOptions options = ClientOptions.builder()
+                // The handshake clock keeps running while the user types the password, so give people time.
+                .handshakeTimeout(HANDSHAKE_TIMEOUT)
                 .passwords(session::password)
                 .decoders(CountingDecoders.wrap(DecoderRegistry.standard(), stats))
                 .build();

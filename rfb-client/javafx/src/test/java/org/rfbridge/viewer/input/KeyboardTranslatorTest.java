@@ -69,6 +69,16 @@ class KeyboardTranslatorTest {
     }
 
     @Test
+    void deadKeyGoesToTheServerWhichComposesWithTheNextKey() {
+        keys.keyPressed(KeyCode.DEAD_ACUTE, "", false);
+        keys.keyReleased(KeyCode.DEAD_ACUTE);
+        keys.keyPressed(KeyCode.E, "e", false);
+        keys.keyTyped("\u00e9");
+        keys.keyReleased(KeyCode.E);
+        assertEquals(List.of("+fe51", "-fe51", "+65", "-65"), sent);
+    }
+
+    @Test
     void typedControlCharactersAreIgnored() {
         keys.keyTyped("\u0007");
         assertTrue(sent.isEmpty());

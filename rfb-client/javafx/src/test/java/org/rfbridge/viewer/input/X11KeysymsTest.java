@@ -22,7 +22,8 @@ class X11KeysymsTest {
         "NUMPAD0, 0xFFB0", "NUMPAD5, 0xFFB5", "NUMPAD9, 0xFFB9", "MULTIPLY, 0xFFAA", "ADD, 0xFFAB",
         "SUBTRACT, 0xFFAD", "DECIMAL, 0xFFAE", "DIVIDE, 0xFFAF", "KP_UP, 0xFF97", "KP_LEFT, 0xFF96",
         "SHIFT, 0xFFE1", "CONTROL, 0xFFE3", "ALT, 0xFFE9", "ALT_GRAPH, 0xFE03", "WINDOWS, 0xFFEB",
-        "META, 0xFFE7",
+        "META, 0xFFE7", "DEAD_GRAVE, 0xFE50", "DEAD_ACUTE, 0xFE51", "DEAD_CIRCUMFLEX, 0xFE52",
+        "DEAD_TILDE, 0xFE53", "DEAD_DIAERESIS, 0xFE57", "DEAD_CEDILLA, 0xFE5B", "DEAD_SEMIVOICED_SOUND, 0xFE5F",
     })
     void nonCharacterKeysMapToTheirKeysyms(KeyCode code, String expected) {
         assertEquals(Integer.decode(expected), X11Keysyms.forNonCharacterKey(code));

@@ -2,16 +2,21 @@
 package org.rfbridge.viewer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.geometry.Dimension2D;
+import javafx.scene.Cursor;
+import javafx.scene.ImageCursor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.Rect;
+import org.rfbridge.viewer.session.CursorImages;
 import org.rfbridge.viewer.session.FramebufferDisplay;
 
 /** The display's pulse logic, driven by hand on the FX thread (its timer is never started). */
@@ -103,6 +108,18 @@ class FramebufferDisplayIT {
             display.pulse();
             return display.sizeProperty().get();
         }), "an empty desktop shows nothing instead of failing");
+    }
+
+    @Test
+    void serverCursorShapesBecomeCursors() throws Exception {
+        CursorShape arrow = new CursorShape(2, 2, 1, 0, new int[] {0xFF000000, 0x00000000, 0xFFFFFFFF, 0xFF000000});
+        Cursor cursor = ViewerWindow.fx(() -> CursorImages.toCursor(arrow));
+        ImageCursor image = assertInstanceOf(ImageCursor.class, cursor);
+        assertEquals(1.0, ViewerWindow.fx(() -> image.getHotspotX()));
+        assertEquals(0x00000000, ViewerWindow.fx(() -> image.getImage().getPixelReader().getArgb(1, 0)));
+        assertEquals(0xFFFFFFFF, ViewerWindow.fx(() -> image.getImage().getPixelReader().getArgb(0, 1)));
+        assertEquals(Cursor.NONE, ViewerWindow.fx(() -> CursorImages.toCursor(new CursorShape(0, 0, 0, 0, new int[0]))));
+        assertEquals(Cursor.DEFAULT, ViewerWindow.fx(() -> CursorImages.toCursor(null)));
     }
 
     @Test

@@ -4,7 +4,6 @@ package org.rfbridge.viewer.ui;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +37,9 @@ final class ViewerWindow implements AutoCloseable {
     static void startToolkit() throws Exception {
         if (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isEmpty()) {
             SystemPrograms.require("Xvfb", "xvfb");
-            String message = "SKIPPED (missing system package xvfb): no DISPLAY for the JavaFX UI tests";
+            // Xvfb is there, so this JVM was not started by failsafe's wrapper (src/test/xvfb-jdk/bin/java), for
+            // example because a -Dtest filter made surefire pick up an *IT class.
+            String message = "SKIPPED (no X display): JavaFX UI tests run in `mvn verify` (failsafe), which starts Xvfb";
             System.err.println(message);
             org.junit.jupiter.api.Assumptions.abort(message);
         }
@@ -93,7 +94,7 @@ final class ViewerWindow implements AutoCloseable {
 
     /** Where desktop pixel (x, y) is on the screen (its centre). */
     Point2D screenPoint(int x, int y) throws Exception {
-        return fx(() -> app.display().content().localToScreen(x + 0.5, y + 0.5));
+        return fx(() -> app.display().content().localToScreen(app.display().toContent(x, y)));
     }
 
     /** Counts pixels that differ; a count of 0 is pixel for pixel. */
@@ -133,10 +134,6 @@ final class ViewerWindow implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-    }
-
-    static Path tempFile(String prefix, String suffix) throws Exception {
-        return Files.createTempFile(prefix, suffix);
     }
 
     @Override
