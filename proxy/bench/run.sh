@@ -138,7 +138,7 @@ fi
   echo
   echo "Command: \`bash proxy/bench/run.sh${*:+ $*}\` (from the repository root), $(date -u '+%Y-%m-%d %H:%M UTC')."
   echo
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), " \
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))," \
        "$(free -g | awk '/^Mem:/ {print $2}') GiB RAM, Linux $(uname -r), open-file limit $(ulimit -n)."
   echo "Java: $(java -version 2>&1 | head -2 | tail -1)."
   echo "Relays: $(socat -V 2>/dev/null | grep -m1 'socat version' | xargs || echo 'socat missing');" \
