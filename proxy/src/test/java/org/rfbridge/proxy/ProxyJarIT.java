@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rfbridge.testservers.JavaJar;
 import org.rfbridge.testservers.ManagedProcess;
 import org.rfbridge.proxy.support.RawWebSocket;
 import org.rfbridge.proxy.support.TestBackend;
@@ -22,33 +22,20 @@ import org.rfbridge.proxy.support.TestBackend;
 @Timeout(60)
 class ProxyJarIT {
 
-    private static final Path JAR = Path.of("target", "rfbridge-proxy.jar");
+    private static final JavaJar JAR = new JavaJar(Path.of("target", "rfbridge-proxy.jar"));
 
     @TempDir
     Path tempDir;
 
-    private static List<String> java(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    private Result run(String... args) throws Exception {
-        Path log = tempDir.resolve("run.log");
-        Process process = new ProcessBuilder(java(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the jar did not exit");
-        return new Result(process.exitValue(), Files.readString(log));
-    }
-
-    private record Result(int status, String output) {
+    private JavaJar.Finished run(String... args) throws Exception {
+        return JAR.run(tempDir.resolve("run.log"), Duration.ofSeconds(30), args);
     }
 
     @Test
     void helpDocumentsEveryOption() throws Exception {
-        assertTrue(Files.exists(JAR), "package the jar first: " + JAR.toAbsolutePath());
-        Result help = run("--help");
-        assertEquals(0, help.status(), help.output());
+        assertTrue(Files.exists(JAR.path()), "package the jar first: " + JAR.path().toAbsolutePath());
+        JavaJar.Finished help = run("--help");
+        assertEquals(0, help.exitCode(), help.output());
         for (String option : List.of("--listen", "--target", "--token-file", "--web", "--path", "--allowed-origin",
                 "--require-origin", "--cert", "--key", "--ssl-only", "--max-frame-bytes", "--max-sessions",
                 "--max-connections-per-second", "--connect-timeout", "--handshake-timeout", "--ping-interval",
@@ -59,12 +46,12 @@ class ProxyJarIT {
 
     @Test
     void badArgumentsExitWithAOneLineReason() throws Exception {
-        Result none = run();
-        assertEquals(2, none.status(), none.output());
+        JavaJar.Finished none = run();
+        assertEquals(2, none.exitCode(), none.output());
         assertTrue(none.output().contains("give exactly one of --target HOST:PORT and --token-file FILE"),
                 none.output());
-        Result badPort = run("--target", "host:99999");
-        assertEquals(2, badPort.status());
+        JavaJar.Finished badPort = run("--target", "host:99999");
+        assertEquals(2, badPort.exitCode());
         assertTrue(badPort.output().contains("outside 1-65535"), badPort.output());
     }
 
@@ -72,8 +59,8 @@ class ProxyJarIT {
     void printsTheUrlAndClosesSessionsWith1001OnSigterm() throws Exception {
         try (TestBackend backend = TestBackend.start(socket -> socket.getInputStream().read())) {
             int port = TestBackend.unusedPort();
-            try (ManagedProcess proxy = ManagedProcess.start(java("--listen", "127.0.0.1:" + port, "--target",
-                    backend.hostAndPort()), tempDir.resolve("proxy.log"))) {
+            try (ManagedProcess proxy = JAR.start(tempDir.resolve("proxy.log"), "--listen", "127.0.0.1:" + port,
+                    "--target", backend.hostAndPort())) {
                 proxy.awaitOutput("rfbridge proxy ready: open http://localhost:" + port + "/", Duration.ofSeconds(20));
                 try (RawWebSocket client = RawWebSocket.connect(port, "/websockify")) {
                     assertEquals(101, client.handshake().status());

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * QEMU's built-in VNC server in front of a diskless x86 machine ({@code qemu-system-x86_64 -display none -vnc
@@ -188,6 +189,16 @@ public final class QemuVncServer implements VncServer {
         }
     }
 
+    private static void awaitQmpSocket(ManagedProcess process, Path qmp) throws Exception {
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (!Files.exists(qmp)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no QMP socket from QEMU:\n" + process.output());
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Settings for {@link QemuVncServer}; defaults: no password. */
     public static final class Builder {
         private String password;
@@ -221,19 +232,14 @@ public final class QemuVncServer implements VncServer {
                     command.addAll(List.of("-object", "secret,id=vncpw,file=" + secret,
                             "-vnc", HOST + ":" + display + ",password-secret=vncpw"));
                 }
-                ManagedProcess process = ManagedProcess.start(command, workDir.resolve("qemu-" + display + ".log"));
                 try {
-                    process.awaitPort(5900 + display, START_LIMIT);
-                    long deadline = System.nanoTime() + START_LIMIT.toNanos();
-                    while (!Files.exists(qmp)) {
-                        if (System.nanoTime() > deadline) {
-                            throw new IllegalStateException("no QMP socket from QEMU:\n" + process.output());
-                        }
-                        Thread.sleep(20);
-                    }
+                    ManagedProcess process = Startup.launch(command, workDir.resolve("qemu-" + display + ".log"),
+                            Map.of(), started -> {
+                                started.awaitPort(5900 + display, START_LIMIT);
+                                awaitQmpSocket(started, qmp);
+                            });
                     return new QemuVncServer(process, display, qmp, workDir, password);
                 } catch (Exception | Error e) {
-                    process.close();
                     Files.deleteIfExists(qmp);
                     throw e;
                 }

@@ -1,32 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.testservers;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code x11vnc} exporting an X display: its own {@link XvfbDisplay} (started and stopped with it) or one the test
  * passes with {@link Builder#on}. Loopback only, shared, serves until closed. It shows no cursor at all
  * ({@code -nocursor}): otherwise it may paint one into the framebuffer and snapshots would differ from the grab.
  */
-public final class X11VncServer implements VncServer {
+public final class X11VncServer extends XDisplayVncServer {
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
 
-    private final ManagedProcess process;
     private final XvfbDisplay ownDisplay;
-    private final int display;
-    private final int rfbPort;
-    private final String password;
 
     private X11VncServer(ManagedProcess process, XvfbDisplay ownDisplay, int display, int rfbPort, String password) {
-        this.process = process;
+        super(process, display, rfbPort, password);
         this.ownDisplay = ownDisplay;
-        this.display = display;
-        this.rfbPort = rfbPort;
-        this.password = password;
     }
 
     public static Builder builder() {
@@ -34,33 +27,9 @@ public final class X11VncServer implements VncServer {
     }
 
     @Override
-    public int rfbPort() {
-        return rfbPort;
-    }
-
-    /** The display x11vnc exports. */
-    public int display() {
-        return display;
-    }
-
-    public XDisplay x() {
-        return new XDisplay(display);
-    }
-
-    @Override
-    public String password() {
-        return password;
-    }
-
-    @Override
-    public String output() throws IOException {
-        return process.output();
-    }
-
-    @Override
     public void close() {
         try {
-            process.close();
+            super.close();
         } finally {
             if (ownDisplay != null) {
                 ownDisplay.close();
@@ -68,32 +37,25 @@ public final class X11VncServer implements VncServer {
         }
     }
 
-    /** Settings for {@link X11VncServer}; defaults: an own Xvfb of 800x600, no password. */
-    public static final class Builder {
-        private int width = 800;
-        private int height = 600;
+    /**
+     * Settings for {@link X11VncServer}; defaults: an own Xvfb of 800x600 (the geometry is ignored with
+     * {@link #on}), no password. A password goes to x11vnc with {@code -rfbauth} and a file from
+     * {@code vncpasswd -f}.
+     */
+    public static final class Builder extends ServerBuilder<Builder> {
         private XvfbDisplay display;
-        private String password;
 
         private Builder() {
         }
 
-        /** Size of the Xvfb started for it (ignored with {@link #on}). */
-        public Builder geometry(int width, int height) {
-            this.width = width;
-            this.height = height;
+        @Override
+        Builder self() {
             return this;
         }
 
         /** Export this display instead of starting an own Xvfb; the caller closes it. */
         public Builder on(XvfbDisplay display) {
             this.display = display;
-            return this;
-        }
-
-        /** Requires VNC authentication ({@code -rfbauth} with a file from {@code vncpasswd -f}). */
-        public Builder password(String password) {
-            this.password = password;
             return this;
         }
 
@@ -114,15 +76,10 @@ public final class X11VncServer implements VncServer {
                     } else {
                         command.addAll(List.of("-rfbauth", passwordFile.toString()));
                     }
-                    ManagedProcess process = ManagedProcess.start(command,
-                            workDir.resolve("x11vnc-" + target.display() + "-" + port + ".log"));
-                    try {
-                        process.awaitPort(port, START_LIMIT);
-                        return new X11VncServer(process, own, target.display(), port, password);
-                    } catch (Exception | Error e) {
-                        process.close();
-                        throw e;
-                    }
+                    ManagedProcess process = Startup.launch(command,
+                            workDir.resolve("x11vnc-" + target.display() + "-" + port + ".log"), Map.of(),
+                            started -> started.awaitPort(port, START_LIMIT));
+                    return new X11VncServer(process, own, target.display(), port, password);
                 });
             } catch (Exception | Error e) {
                 if (own != null) {

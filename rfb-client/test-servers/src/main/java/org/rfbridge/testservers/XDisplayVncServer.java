@@ -7,7 +7,7 @@ import java.io.IOException;
  * A VNC server process that shows an X display (its own, like Xvnc's, or one it exports, like x11vnc's). The
  * launchers extend it so that each states only how its program starts and what else it offers.
  */
-abstract class XDisplayVncServer implements VncServer {
+abstract class XDisplayVncServer implements VncServer, HasXDisplay {
     private final ManagedProcess process;
     private final int display;
     private final int rfbPort;
@@ -25,19 +25,10 @@ abstract class XDisplayVncServer implements VncServer {
         return rfbPort;
     }
 
-    /** The display number N of {@code :N} the server shows. */
+    /** The display the server shows. */
+    @Override
     public int display() {
         return display;
-    }
-
-    /** {@code ":N"}. */
-    public String displayName() {
-        return ":" + display;
-    }
-
-    /** X clients on the display the server shows: grab, root painting, event observation, input. */
-    public XDisplay x() {
-        return new XDisplay(display);
     }
 
     @Override

@@ -1,67 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.testservers;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * TigerVNC's {@code Xvnc} on a free display and a free loopback port ({@code -localhost}, no X over TCP), with
  * security type None, VncAuth, or both. Build with {@link #builder()}; {@link #close()} stops it by PID.
  */
-public final class XvncServer implements VncServer {
+public final class XvncServer extends XDisplayVncServer {
     private static final Duration START_LIMIT = Duration.ofSeconds(20);
 
-    private final ManagedProcess process;
-    private final int display;
-    private final int rfbPort;
-    private final String password;
-
     private XvncServer(ManagedProcess process, int display, int rfbPort, String password) {
-        this.process = process;
-        this.display = display;
-        this.rfbPort = rfbPort;
-        this.password = password;
+        super(process, display, rfbPort, password);
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public int rfbPort() {
-        return rfbPort;
-    }
-
-    /** The display number N of {@code :N}. */
-    public int display() {
-        return display;
-    }
-
-    /** {@code ":N"}. */
-    public String displayName() {
-        return ":" + display;
-    }
-
-    /** X clients on this server's display: grab, root painting, input. */
-    public XDisplay x() {
-        return new XDisplay(display);
-    }
-
-    @Override
-    public String password() {
-        return password;
-    }
-
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public String output() throws IOException {
-        return process.output();
     }
 
     /**
@@ -92,27 +50,21 @@ public final class XvncServer implements VncServer {
                 "-disconnect"));
     }
 
-    @Override
-    public void close() {
-        process.close();
-    }
-
-    /** Settings for {@link XvncServer}; defaults: 800x600, depth 24, name "rfbridge-test", security None. */
-    public static final class Builder {
-        private int width = 800;
-        private int height = 600;
+    /**
+     * Settings for {@link XvncServer}; defaults: 800x600, depth 24, name "rfbridge-test", security None. A password
+     * goes to Xvnc as a file from {@code tigervncpasswd -f}.
+     */
+    public static final class Builder extends ServerBuilder<Builder> {
         private int depth = 24;
         private String desktopName = "rfbridge-test";
-        private String password;
         private boolean alsoNone;
         private final List<String> extraArgs = new ArrayList<>();
 
         private Builder() {
         }
 
-        public Builder geometry(int width, int height) {
-            this.width = width;
-            this.height = height;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -124,12 +76,6 @@ public final class XvncServer implements VncServer {
 
         public Builder desktopName(String name) {
             this.desktopName = name;
-            return this;
-        }
-
-        /** Requires VNC authentication with {@code password} (a file from {@code tigervncpasswd -f}). */
-        public Builder password(String password) {
-            this.password = password;
             return this;
         }
 
@@ -150,29 +96,18 @@ public final class XvncServer implements VncServer {
             String xvnc = SystemPrograms.require("Xvnc", "tigervnc-standalone-server");
             Path passwordFile = password == null ? null
                     : VncPasswordFile.write(password, workDir.resolve("xvnc-" + System.nanoTime() + ".passwd"));
-            return Startup.withRetries("Xvnc", () -> {
-                int display = FreePorts.display();
-                int port = FreePorts.loopbackPort();
-                List<String> command = new ArrayList<>(List.of(xvnc, ":" + display, "-rfbport", String.valueOf(port),
-                        "-localhost", "-nolisten", "tcp", "-geometry", width + "x" + height, "-depth",
-                        String.valueOf(depth), "-desktop", desktopName));
-                if (passwordFile == null) {
-                    command.addAll(List.of("-SecurityTypes", "None"));
-                } else {
-                    command.addAll(List.of("-SecurityTypes", alsoNone ? "VncAuth,None" : "VncAuth", "-PasswordFile",
-                            passwordFile.toString()));
-                }
-                command.addAll(extraArgs);
-                ManagedProcess process = ManagedProcess.start(command, workDir.resolve("xvnc-" + display + ".log"));
-                try {
-                    process.awaitPort(port, START_LIMIT);
-                    Startup.awaitXSocket(process, display, START_LIMIT);
-                    return new XvncServer(process, display, port, password);
-                } catch (Exception | Error e) {
-                    process.close();
-                    throw e;
-                }
-            });
+            List<String> settings = new ArrayList<>(List.of("-geometry", width + "x" + height, "-depth",
+                    String.valueOf(depth), "-desktop", desktopName));
+            if (passwordFile == null) {
+                settings.addAll(List.of("-SecurityTypes", "None"));
+            } else {
+                settings.addAll(List.of("-SecurityTypes", alsoNone ? "VncAuth,None" : "VncAuth", "-PasswordFile",
+                        passwordFile.toString()));
+            }
+            settings.addAll(extraArgs);
+            String password = this.password;
+            return Startup.startVncXServer("Xvnc", xvnc, settings, Map.of(), workDir, START_LIMIT,
+                    (process, display, port) -> new XvncServer(process, display, port, password));
         }
     }
 }

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -27,33 +26,24 @@ import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.rfb.client.RfbClientListener;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.testservers.FreePorts;
+import org.rfbridge.testservers.JavaJar;
 import org.rfbridge.testservers.ManagedProcess;
 
 /** The packaged demo jar as the README runs it: prints the URL, serves / and /websockify, stops on SIGTERM. */
 @Timeout(60)
 class DemoJarIT {
 
-    private static final Path JAR = Path.of("target", "rfbridge-demo-all.jar");
+    private static final JavaJar JAR = new JavaJar(Path.of("target", "rfbridge-demo-all.jar"));
 
     @TempDir
     Path tempDir;
 
-    private static List<String> java(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
     @Test
     void helpNamesTheOptions() throws Exception {
-        assertTrue(Files.exists(JAR), "package the jar first: " + JAR.toAbsolutePath());
-        Path log = tempDir.resolve("help.log");
-        Process help = new ProcessBuilder(java("--help")).redirectErrorStream(true).redirectOutput(log.toFile())
-                .start();
-        assertTrue(help.waitFor(30, TimeUnit.SECONDS), "--help did not exit");
-        String output = Files.readString(log);
-        assertEquals(0, help.exitValue(), output);
+        assertTrue(Files.exists(JAR.path()), "package the jar first: " + JAR.path().toAbsolutePath());
+        JavaJar.Finished help = JAR.run(tempDir.resolve("help.log"), Duration.ofSeconds(30), "--help");
+        String output = help.output();
+        assertEquals(0, help.exitCode(), output);
         for (String option : List.of("--listen", "--size", "--password-file", "--rfb-version", "--frozen", "--path",
                 "--web", "--allowed-origin", "--require-origin")) {
             assertTrue(output.contains(option), "help lacks " + option + ":\n" + output);
@@ -62,10 +52,10 @@ class DemoJarIT {
 
     @Test
     void printsTheUrlServesThePageAndTheDesktopAndStopsOnSigterm() throws Exception {
-        assertTrue(Files.exists(JAR), "package the jar first: " + JAR.toAbsolutePath());
+        assertTrue(Files.exists(JAR.path()), "package the jar first: " + JAR.path().toAbsolutePath());
         int port = FreePorts.loopbackPort();
-        try (ManagedProcess demo = ManagedProcess.start(java("--listen", "127.0.0.1:" + port, "--size", "640x480"),
-                tempDir.resolve("demo.log"))) {
+        try (ManagedProcess demo = JAR.start(tempDir.resolve("demo.log"), "--listen", "127.0.0.1:" + port,
+                "--size", "640x480")) {
             demo.awaitOutput(DemoLauncher.READY_PREFIX + "http://localhost:" + port + "/ in a browser",
                     Duration.ofSeconds(30));
 

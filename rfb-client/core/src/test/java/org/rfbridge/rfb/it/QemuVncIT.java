@@ -41,13 +41,8 @@ class QemuVncIT {
     }
 
     @AfterAll
-    static void stopServers() {
-        if (open != null) {
-            open.close();
-        }
-        if (locked != null) {
-            locked.close();
-        }
+    static void stopServers() throws Exception {
+        RealServers.closeAll(open, locked);
     }
 
     @Test

@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.rfbridge.proxy.ProxyConfig;
+import org.rfbridge.proxy.ProxyServer;
+import org.rfbridge.proxy.target.FixedTargetResolver;
+import org.rfbridge.proxy.target.HostAndPort;
 import org.rfbridge.rfb.RfbAuthenticationException;
 import org.rfbridge.rfb.RfbException;
 import org.rfbridge.rfb.client.ClientOptions;
@@ -43,6 +48,38 @@ final class RealServers {
             builder.password(password);
         }
         return builder.build();
+    }
+
+    /** rfbridge's proxy, in this JVM on a free loopback port, relaying every WebSocket session to {@code server}. */
+    static ProxyServer proxyTo(VncServer server) throws IOException {
+        return ProxyServer.start(ProxyConfig.builder(new FixedTargetResolver(HostAndPort.parse(
+                        VncServer.HOST + ":" + server.rfbPort())))
+                .listen(new InetSocketAddress(VncServer.HOST, 0)).build());
+    }
+
+    /**
+     * Stops what a test class started, in the order given, skipping nulls (what never started); all are stopped even
+     * if one fails, and the first failure is thrown.
+     */
+    static void closeAll(AutoCloseable... started) throws Exception {
+        Exception first = null;
+        for (AutoCloseable each : started) {
+            if (each == null) {
+                continue;
+            }
+            try {
+                each.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     static RfbClient connect(String target, ClientOptions options) throws Exception {

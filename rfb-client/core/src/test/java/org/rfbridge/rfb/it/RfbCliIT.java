@@ -8,12 +8,10 @@ import static org.rfbridge.rfb.it.RealServers.PATTERN_FOREGROUND;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -22,19 +20,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rfbridge.proxy.ProxyConfig;
 import org.rfbridge.proxy.ProxyServer;
-import org.rfbridge.proxy.target.FixedTargetResolver;
-import org.rfbridge.proxy.target.HostAndPort;
 import org.rfbridge.testservers.ArgbImage;
 import org.rfbridge.testservers.Commands;
 import org.rfbridge.testservers.FreePorts;
+import org.rfbridge.testservers.JavaJar;
 import org.rfbridge.testservers.XvncServer;
 
 /** The packaged tool ({@code java -jar target/rfbridge-rfb-core-all.jar}) against a real Xvnc. */
 @Timeout(60)
 class RfbCliIT {
-    private static final Path JAR = Path.of("target", "rfbridge-rfb-core-all.jar");
+    private static final JavaJar JAR = new JavaJar(Path.of("target", "rfbridge-rfb-core-all.jar"));
     private static final String NAME = "rfbridge-cli-it";
 
     @TempDir
@@ -48,29 +44,20 @@ class RfbCliIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assertTrue(Files.isRegularFile(JAR), JAR.toAbsolutePath() + " is missing: run the package phase first");
+        assertTrue(Files.isRegularFile(JAR.path()),
+                JAR.path().toAbsolutePath() + " is missing: run the package phase first");
         xvnc = XvncServer.builder().geometry(480, 320).desktopName(NAME).password("cli-pw").start(serverDir);
         xvnc.x().setRootPattern(PATTERN_FOREGROUND, PATTERN_BACKGROUND);
-        proxy = ProxyServer.start(ProxyConfig.builder(new FixedTargetResolver(HostAndPort.parse(
-                        "127.0.0.1:" + xvnc.rfbPort())))
-                .listen(new InetSocketAddress("127.0.0.1", 0)).build());
+        proxy = RealServers.proxyTo(xvnc);
     }
 
     @AfterAll
-    static void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (xvnc != null) {
-            xvnc.close();
-        }
+    static void stop() throws Exception {
+        RealServers.closeAll(proxy, xvnc);
     }
 
     private static Commands.Result cli(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return Commands.runAllowingFailure(command, env, null, Duration.ofSeconds(30));
+        return Commands.runAllowingFailure(JAR.command(args), env, null, Duration.ofSeconds(30));
     }
 
     private Path passwordFile(String password) throws IOException {

@@ -16,8 +16,6 @@ import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.rfb.protocol.SessionInfo;
 import org.rfbridge.rfb.security.SecurityTypes;
 import org.rfbridge.testservers.TightVncServer;
-import org.rfbridge.testservers.VncServer;
-import org.rfbridge.testservers.XDisplay;
 
 /**
  * TightVNC 1.3.10's Xtightvnc: one server without a password, one with. Both offer TightVNC's own security type
@@ -40,33 +38,13 @@ class TightVncIT extends XServerContract {
     }
 
     @AfterAll
-    static void stopServers() {
-        if (open != null) {
-            open.close();
-        }
-        if (locked != null) {
-            locked.close();
-        }
+    static void stopServers() throws Exception {
+        RealServers.closeAll(open, locked);
     }
 
     @Override
-    VncServer openServer() {
-        return open;
-    }
-
-    @Override
-    VncServer passwordServer() {
-        return locked;
-    }
-
-    @Override
-    XDisplay openDisplay() {
-        return open.x();
-    }
-
-    @Override
-    String desktopName() {
-        return NAME;
+    ServersUnderTest servers() {
+        return new ServersUnderTest(open, locked, open.x(), NAME);
     }
 
     @Override

@@ -7,7 +7,6 @@ import static org.rfbridge.rfb.it.RealServers.PATTERN_BACKGROUND;
 import static org.rfbridge.rfb.it.RealServers.PATTERN_FOREGROUND;
 import static org.rfbridge.rfb.it.RealServers.WAIT;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,10 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rfbridge.proxy.ProxyConfig;
 import org.rfbridge.proxy.ProxyServer;
-import org.rfbridge.proxy.target.FixedTargetResolver;
-import org.rfbridge.proxy.target.HostAndPort;
 import org.rfbridge.rfb.client.ClientOptions;
 import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.rfb.protocol.SessionInfo;
@@ -40,19 +36,12 @@ class WebSocketProxyIT {
         xvnc = XvncServer.builder().geometry(640, 480).desktopName("rfbridge-ws-it").password("ws-pw").alsoNone()
                 .start(serverDir);
         xvnc.x().setRootPattern(PATTERN_FOREGROUND, PATTERN_BACKGROUND);
-        proxy = ProxyServer.start(ProxyConfig.builder(new FixedTargetResolver(HostAndPort.parse(
-                        "127.0.0.1:" + xvnc.rfbPort())))
-                .listen(new InetSocketAddress("127.0.0.1", 0)).build());
+        proxy = RealServers.proxyTo(xvnc);
     }
 
     @AfterAll
-    static void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (xvnc != null) {
-            xvnc.close();
-        }
+    static void stop() throws Exception {
+        RealServers.closeAll(proxy, xvnc);
     }
 
     private static String webSocketUrl() {

@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
-import org.rfbridge.testservers.VncServer;
 import org.rfbridge.testservers.X11VncServer;
-import org.rfbridge.testservers.XDisplay;
 import org.rfbridge.testservers.XvfbDisplay;
 
 /** x11vnc exporting one Xvfb display twice: once without a password, once with. */
@@ -27,37 +25,14 @@ class X11VncIT extends XServerContract {
     }
 
     @AfterAll
-    static void stopServers() {
-        if (open != null) {
-            open.close();
-        }
-        if (locked != null) {
-            locked.close();
-        }
-        if (xvfb != null) {
-            xvfb.close();
-        }
+    static void stopServers() throws Exception {
+        RealServers.closeAll(open, locked, xvfb);
     }
 
     @Override
-    VncServer openServer() {
-        return open;
-    }
-
-    @Override
-    VncServer passwordServer() {
-        return locked;
-    }
-
-    @Override
-    XDisplay openDisplay() {
-        return xvfb.x();
-    }
-
-    @Override
-    String desktopName() {
+    ServersUnderTest servers() {
         // x11vnc names the desktop after the host and display, e.g. "myhost:47".
-        return ":" + xvfb.display();
+        return new ServersUnderTest(open, locked, xvfb.x(), ":" + xvfb.display());
     }
 
     @Override

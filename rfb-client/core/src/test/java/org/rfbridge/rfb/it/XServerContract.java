@@ -33,17 +33,16 @@ abstract class XServerContract {
     @TempDir
     Path tempDir;
 
-    /** A server offering security type None (or its Tight equivalent, see {@link #noneType()}). */
-    abstract VncServer openServer();
+    /**
+     * What a subclass started in its {@code @BeforeAll}: a server offering security type None (or its Tight
+     * equivalent, see {@link #noneType()}), one requiring VNC authentication with {@link VncServer#password()} (may be
+     * the same server), the display the open one exports (snapshots and input are checked there), and the desktop
+     * name it announces.
+     */
+    record ServersUnderTest(VncServer open, VncServer locked, XDisplay openDisplay, String desktopName) {
+    }
 
-    /** A server requiring VNC authentication with {@link VncServer#password()}. */
-    abstract VncServer passwordServer();
-
-    /** The display the open server exports; snapshots and input are checked there. */
-    abstract XDisplay openDisplay();
-
-    /** The desktop name the open server announces. */
-    abstract String desktopName();
+    abstract ServersUnderTest servers();
 
     /** Whether xdotool can query this X server (it crashes on Xtightvnc's). */
     boolean xdotoolWorks() {
@@ -62,19 +61,19 @@ abstract class XServerContract {
 
     @Test
     void handshakeWithoutAuthentication() throws Exception {
-        SessionInfo info = RealServers.handshake(openServer(), noneType(), null);
+        SessionInfo info = RealServers.handshake(servers().open(), noneType(), null);
         assertEquals(ProtocolVersion.V3_8, info.version());
         assertTrue(info.offeredSecurityTypes().contains(noneType()), "offered " + info.offeredSecurityTypes());
-        int[] size = openDisplay().size();
+        int[] size = servers().openDisplay().size();
         assertEquals(size[0], info.width());
         assertEquals(size[1], info.height());
-        assertTrue(info.name().contains(desktopName()), "desktop name " + info.name());
+        assertTrue(info.name().contains(servers().desktopName()), "desktop name " + info.name());
         assertTrue(info.serverPixelFormat().trueColour(), "server pixel format " + info.serverPixelFormat());
     }
 
     @Test
     void handshakeWithVncAuthentication() throws Exception {
-        VncServer server = passwordServer();
+        VncServer server = servers().locked();
         SessionInfo info = RealServers.handshake(server, vncAuthType(), server.password());
         assertTrue(info.offeredSecurityTypes().contains(vncAuthType()), "offered " + info.offeredSecurityTypes());
         assertTrue(info.width() > 0 && info.height() > 0);
@@ -82,7 +81,7 @@ abstract class XServerContract {
 
     @Test
     void aWrongPasswordIsAnAuthenticationErrorWithTheServersReason() {
-        RfbAuthenticationException e = RealServers.wrongPassword(passwordServer(), vncAuthType());
+        RfbAuthenticationException e = RealServers.wrongPassword(servers().locked(), vncAuthType());
         String reason = expectedFailureReason();
         if (reason != null) {
             RealServers.assertDescribed(e, reason);
@@ -94,9 +93,9 @@ abstract class XServerContract {
 
     @Test
     void aSnapshotEqualsTheServersOwnScreenGrabAndFollowsChanges() throws Exception {
-        XDisplay x = openDisplay();
+        XDisplay x = servers().openDisplay();
         x.setRootPattern(PATTERN_FOREGROUND, PATTERN_BACKGROUND);
-        try (RfbClient client = RealServers.connect(openServer().tcpTarget(),
+        try (RfbClient client = RealServers.connect(servers().open().tcpTarget(),
                 RealServers.options(noneType(), null))) {
             RealServers.awaitSameScreen(client, x::grab, 0, getClass().getSimpleName() + "-first");
             x.setRootPattern(PATTERN_BACKGROUND, PATTERN_FOREGROUND);
@@ -106,9 +105,9 @@ abstract class XServerContract {
 
     @Test
     void pointerMovesAndClicksReachTheXServer() throws Exception {
-        XDisplay x = openDisplay();
+        XDisplay x = servers().openDisplay();
         try (XEventObserver events = x.observeEvents(tempDir);
-             RfbClient client = RealServers.connect(openServer().tcpTarget(), RealServers.options(noneType(), null))) {
+             RfbClient client = RealServers.connect(servers().open().tcpTarget(), RealServers.options(noneType(), null))) {
             client.awaitConnected(WAIT);
             client.sendPointer(123, 45, 0);
             events.awaitMotionTo(123, 45, WAIT);
@@ -132,9 +131,9 @@ abstract class XServerContract {
 
     @Test
     void typedKeysReachTheXServer() throws Exception {
-        XDisplay x = openDisplay();
+        XDisplay x = servers().openDisplay();
         try (XEventObserver events = x.observeEvents(tempDir);
-             RfbClient client = RealServers.connect(openServer().tcpTarget(), RealServers.options(noneType(), null))) {
+             RfbClient client = RealServers.connect(servers().open().tcpTarget(), RealServers.options(noneType(), null))) {
             client.awaitConnected(WAIT);
             client.sendPointer(7, 7, 0); // keys go to the window under the pointer: keep it on the root
             events.awaitMotionTo(7, 7, WAIT);

@@ -17,7 +17,6 @@ import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.PixelFormat;
 import org.rfbridge.rfb.security.SecurityTypes;
 import org.rfbridge.testservers.ArgbImage;
-import org.rfbridge.testservers.VncServer;
 import org.rfbridge.testservers.XDisplay;
 import org.rfbridge.testservers.XvncServer;
 
@@ -37,30 +36,13 @@ class XvncIT extends XServerContract {
     }
 
     @AfterAll
-    static void stopServer() {
-        if (xvnc != null) {
-            xvnc.close();
-        }
+    static void stopServers() throws Exception {
+        RealServers.closeAll(xvnc);
     }
 
     @Override
-    VncServer openServer() {
-        return xvnc;
-    }
-
-    @Override
-    VncServer passwordServer() {
-        return xvnc;
-    }
-
-    @Override
-    XDisplay openDisplay() {
-        return xvnc.x();
-    }
-
-    @Override
-    String desktopName() {
-        return NAME;
+    ServersUnderTest servers() {
+        return new ServersUnderTest(xvnc, xvnc, xvnc.x(), NAME);
     }
 
     @Override
