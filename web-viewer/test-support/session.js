@@ -16,11 +16,11 @@ export function recordingLogger() {
 
 /**
  * A client on a FakeTransport and a MemoryDisplay, with every event recorded in order.
- * @param {object} [options] RfbClient options, plus `autoDraw` for the display
+ * @param {object} [options] RfbClient options (`display` defaults to a MemoryDisplay), plus
+ *   `autoDraw` for that MemoryDisplay
  */
-export function newSession({ autoDraw = true, ...clientOptions } = {}) {
+export function newSession({ autoDraw = true, display = new MemoryDisplay({ autoDraw }), ...clientOptions } = {}) {
     const transport = new FakeTransport();
-    const display = new MemoryDisplay({ autoDraw });
     const logger = recordingLogger();
     const client = new RfbClient({ transport, display, logger, ...clientOptions });
     const events = [];

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CanvasDisplay } from '../www/core/display/canvas-display.js';
 import { MemoryDisplay } from '../www/core/display/memory-display.js';
+import { fakeCanvas, fakeScheduler } from '../test-support/fake-canvas.js';
 
 describe('MemoryDisplay', () => {
     test('starts black and opaque after resize, keeps the overlap on resize', () => {
@@ -39,89 +40,133 @@ describe('MemoryDisplay', () => {
     });
 });
 
-/** A canvas and 2D context that record what is done to them. */
-function fakeCanvas(calls, name = 'main') {
-    const canvas = {
-        name,
-        width: 0,
-        height: 0,
-        style: {},
-        ownerDocument: { createElement: () => fakeCanvas(calls, 'temporary') },
-        getContext: () => context,
-        toDataURL: () => 'data:image/png;base64,CURSOR',
-    };
-    const context = {
-        set fillStyle(value) {
-            calls.push(['fillStyle', value]);
-        },
-        fillRect: (...args) => calls.push(['fillRect', ...args]),
-        putImageData: (image, x, y) => calls.push(['putImageData', image.width, image.height, x, y, Array.from(image.data)]),
-        drawImage: (source, ...args) => calls.push(['drawImage', `${source.name} onto ${canvas.name}`, ...args]),
-    };
-    return canvas;
-}
-
-globalThis.ImageData ??= class ImageData {
-    constructor(data, width, height) {
-        if (data.length !== width * height * 4) {
-            throw new RangeError('ImageData size');
-        }
-        this.data = data;
-        this.width = width;
-        this.height = height;
-    }
-};
-
 function canvasDisplay() {
     const calls = [];
-    const frames = [];
+    const scheduler = fakeScheduler();
     const canvas = fakeCanvas(calls);
-    const display = new CanvasDisplay(canvas, { requestFrame: (callback) => frames.push(callback) });
-    const runFrame = () => frames.shift()();
-    return { calls, frames, canvas, display, runFrame };
+    const display = new CanvasDisplay(canvas, scheduler);
+    return { calls, canvas, display, scheduler };
 }
 
+const drawingCalls = (calls) => calls.filter(([name]) => name !== 'fillStyle');
+
 describe('CanvasDisplay', () => {
-    test('draws nothing until the animation frame, then everything in order, once', () => {
-        const { calls, frames, display, runFrame } = canvasDisplay();
+    test('draws a finished update at once, in order, and reports it drawn', () => {
+        const { calls, display, scheduler } = canvasDisplay();
         display.resize(4, 4);
         display.putPixels(1, 1, 1, 1, Uint8ClampedArray.of(1, 2, 3, 255));
         display.copyRect(0, 0, 2, 2, 2, 2);
         display.fillRect(0, 3, 4, 1, [5, 6, 7]);
+        assert.equal(calls.length, 0, 'nothing drawn before the update is complete');
         let drawn = 0;
         display.finishUpdate(() => drawn++);
-        assert.equal(calls.length, 0);
-        assert.equal(frames.length, 1, 'one frame for the whole update');
-        assert.equal(drawn, 0);
-        runFrame();
         assert.equal(drawn, 1);
-        const drawing = calls.filter(([name]) => name !== 'fillStyle');
-        assert.deepEqual(drawing.slice(-3), [
+        assert.deepEqual(drawingCalls(calls).slice(-4), [
             ['putImageData', 1, 1, 1, 1, [1, 2, 3, 255]],
-            ['drawImage', 'main onto main', 0, 0, 2, 2, 2, 2, 2, 2],
+            ['drawImage', 'main onto temporary', 0, 0, 2, 2, 0, 0, 2, 2],
+            ['drawImage', 'temporary onto main', 0, 0, 2, 2, 2, 2, 2, 2],
             ['fillRect', 0, 3, 4, 1],
         ]);
         assert.ok(calls.some((call) => call[0] === 'fillStyle' && call[1] === 'rgba(5,6,7,1)'));
-        assert.equal(frames.length, 0, 'no frame when nothing is queued');
+        assert.equal(scheduler.frames.length, 1, 'a frame is asked for, to know when the next may draw');
+        calls.length = 0;
+        scheduler.runFrame();
+        assert.deepEqual(calls, [], 'the frame draws nothing twice');
+        assert.equal(scheduler.frames.length, 0, 'no frames while idle');
     });
 
-    test('an update finished with nothing to draw still reports drawn at the next frame', () => {
-        const { frames, display, runFrame } = canvasDisplay();
+    test('an update finished before the frame that shows the last one waits until that frame is rendered', () => {
+        const { calls, display, scheduler } = canvasDisplay();
+        display.resize(2, 1);
+        display.finishUpdate(() => {});
+        calls.length = 0;
+        const drawn = [];
+        display.fillRect(0, 0, 1, 1, [1, 1, 1]);
+        display.finishUpdate(() => drawn.push('second'));
+        display.fillRect(1, 0, 1, 1, [2, 2, 2]);
+        display.finishUpdate(() => drawn.push('third'));
+        assert.deepEqual([calls, drawn], [[], []]);
+        scheduler.runFrame();
+        assert.deepEqual([calls, drawn], [[], []], 'not in the frame that shows the first update');
+        assert.equal(scheduler.tasks.length, 1);
+        scheduler.runTasks();
+        assert.deepEqual(drawingCalls(calls), [['fillRect', 0, 0, 1, 1], ['fillRect', 1, 0, 1, 1]]);
+        assert.deepEqual(drawn, ['second', 'third'], 'both waiting updates in one draw');
+        assert.equal(scheduler.frames.length, 1, 'and that draw holds the next frame again');
+    });
+
+    test('after a frame without a draw, the next update is drawn at once again', () => {
+        const { display, scheduler } = canvasDisplay();
+        display.resize(1, 1);
+        display.finishUpdate(() => {});
+        scheduler.runFrame();
         let drawn = 0;
         display.finishUpdate(() => drawn++);
-        assert.equal(frames.length, 1);
-        runFrame();
         assert.equal(drawn, 1);
     });
 
+    test('rows of an update still arriving are drawn at the next frame', () => {
+        const { calls, display, scheduler } = canvasDisplay();
+        display.resize(1, 2);
+        display.finishUpdate(() => {});
+        scheduler.runFrame();
+        calls.length = 0;
+        display.putPixels(0, 0, 1, 1, Uint8ClampedArray.of(1, 2, 3, 255));
+        scheduler.runFrame();
+        assert.deepEqual(drawingCalls(calls), [['putImageData', 1, 1, 0, 0, [1, 2, 3, 255]]]);
+        display.putPixels(0, 1, 1, 1, Uint8ClampedArray.of(4, 5, 6, 255));
+        let drawn = 0;
+        display.finishUpdate(() => drawn++);
+        assert.equal(drawn, 1, 'a draw inside a frame callback shows in that frame, so the rest may follow at once');
+        assert.equal(drawingCalls(calls).length, 2);
+    });
+
+    test('without frames (a hidden tab) at most one update is drawn, so the server is asked for no more', () => {
+        const { display } = canvasDisplay();
+        display.resize(1, 1);
+        let drawn = 0;
+        for (let i = 0; i < 3; i++) {
+            display.fillRect(0, 0, 1, 1, [i, i, i]);
+            display.finishUpdate(() => drawn++);
+        }
+        assert.equal(drawn, 1);
+    });
+
+    test('CopyRect goes through one scratch canvas, grown to the largest copy', () => {
+        const calls = [];
+        const created = [];
+        const canvas = fakeCanvas(calls);
+        canvas.ownerDocument.createElement = () => {
+            created.push(fakeCanvas(calls, 'scratch'));
+            return created.at(-1);
+        };
+        const scheduler = fakeScheduler();
+        const display = new CanvasDisplay(canvas, scheduler);
+        display.resize(8, 8);
+        display.finishUpdate(() => {});
+        scheduler.runFrame();
+        created.length = 0;
+        display.copyRect(0, 0, 1, 1, 3, 2);
+        display.copyRect(0, 0, 1, 1, 2, 5);
+        display.finishUpdate(() => {});
+        assert.equal(created.length, 1);
+        assert.deepEqual([created[0].width, created[0].height], [3, 5]);
+        assert.deepEqual(drawingCalls(calls).filter(([name]) => name === 'drawImage'), [
+            ['drawImage', 'main onto scratch', 0, 0, 3, 2, 0, 0, 3, 2],
+            ['drawImage', 'scratch onto main', 0, 0, 3, 2, 1, 1, 3, 2],
+            ['drawImage', 'main onto scratch', 0, 0, 2, 5, 0, 0, 2, 5],
+            ['drawImage', 'scratch onto main', 0, 0, 2, 5, 1, 1, 2, 5],
+        ]);
+    });
+
     test('resizing keeps what overlaps and blackens the rest', () => {
-        const { calls, canvas, display, runFrame } = canvasDisplay();
+        const { calls, canvas, display, scheduler } = canvasDisplay();
         display.resize(2, 2);
-        runFrame();
+        scheduler.runFrame();
         calls.length = 0;
         display.resize(3, 1);
         assert.equal(display.width, 3, 'the size changes at once for bounds checks');
-        runFrame();
+        scheduler.runFrame();
         assert.deepEqual([canvas.width, canvas.height], [3, 1]);
         assert.deepEqual(calls.map((call) => call[0]), ['drawImage', 'fillStyle', 'fillRect', 'drawImage']);
         assert.equal(calls[0][1], 'main onto temporary', 'the old picture is saved first');
@@ -140,17 +185,15 @@ describe('CanvasDisplay', () => {
     test('a failing drawing operation is reported and the update still counts as drawn', () => {
         const errors = [];
         const calls = [];
-        const frames = [];
         const canvas = fakeCanvas(calls);
         canvas.getContext().putImageData = () => {
             throw new Error('GPU lost');
         };
-        const display = new CanvasDisplay(canvas, { requestFrame: (f) => frames.push(f), onError: (e) => errors.push(e.message) });
+        const display = new CanvasDisplay(canvas, { ...fakeScheduler(), onError: (e) => errors.push(e.message) });
         display.resize(1, 1);
         display.putPixels(0, 0, 1, 1, new Uint8ClampedArray(4));
         let drawn = 0;
         display.finishUpdate(() => drawn++);
-        frames.shift()();
         assert.deepEqual(errors, ['GPU lost']);
         assert.equal(drawn, 1);
     });

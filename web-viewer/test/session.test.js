@@ -2,10 +2,12 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { CanvasDisplay } from '../www/core/display/canvas-display.js';
 import { ClientState } from '../www/core/rfb-client.js';
 import { XK } from '../www/core/input/keysyms.js';
 import { CHUNKINGS, concat } from '../test-support/chunking.js';
 import { updateRequest } from '../test-support/client-bytes.js';
+import { fakeCanvas, fakeScheduler } from '../test-support/fake-canvas.js';
 import {
     bell, copyRect, framebufferUpdate, handshake38None, rawRect, rectHeader, serverCutText, u16, u32, u8,
 } from '../test-support/server-messages.js';
@@ -63,6 +65,26 @@ describe('a session', () => {
         assert.equal(session.display.pendingDraws, 1);
         assert.equal(session.transport.sent.length, 0, 'nothing requested before the draw');
         session.display.drawPending();
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
+    });
+
+    test('on a canvas, asks for the next update as soon as it is drawn, and draws one update per frame', () => {
+        const scheduler = fakeScheduler();
+        const calls = [];
+        const session = connected(16, 12, { display: new CanvasDisplay(fakeCanvas(calls), scheduler) });
+        const update = (rgb) => framebufferUpdate([rawRect(0, 0, 1, 1, [rgb])]);
+        const putCount = () => calls.filter(([name]) => name === 'putImageData').length;
+
+        session.transport.serverSends(update([1, 2, 3]));
+        assert.equal(putCount(), 1, 'drawn without waiting for a frame');
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12), 'and the next asked for at once');
+
+        session.transport.serverSends(update([4, 5, 6]));
+        scheduler.runFrame();
+        assert.equal(putCount(), 1, 'the frame that shows the first update does not draw the second');
+        assert.equal(session.transport.sent.length, 0, 'so nothing is asked for yet');
+        scheduler.runTasks();
+        assert.equal(putCount(), 2);
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
     });
 
