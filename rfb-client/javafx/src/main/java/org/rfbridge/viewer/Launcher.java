@@ -37,6 +37,28 @@ public final class Launcher {
             return;
         }
         ViewerApp.options = command;
+        tuneToolkit();
         Application.launch(ViewerApp.class, args);
+    }
+
+    /**
+     * JavaFX reads these once, when the toolkit starts; a value given with -D on the command line wins. Measured
+     * with bench/LatencyProbe.java on Xvfb (software pipeline), see /work/notes/javafx-bench.md.
+     */
+    static void tuneToolkit() {
+        // JavaFX pulses on a 60 Hz timer, so an update that arrives just after a pulse waited up to 16 ms to be
+        // drawn. At 1000 Hz the next pulse follows at once; the display runs pulses only while updates arrive
+        // (FramebufferDisplay stops its timer when idle), so the faster timer costs nothing at rest.
+        setIfAbsent("javafx.animation.pulse", "1000");
+        // Region backgrounds are cached as images and stretched on each repaint; in the software pipeline that
+        // stretch cost more than the desktop band drawn over it (about 5 ms a click at 800x600). Filling the few
+        // plain backgrounds directly is cheap on every pipeline.
+        setIfAbsent("prism.disableRegionCaching", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Dimension2D;
@@ -27,9 +28,9 @@ import org.rfbridge.rfb.pixel.Rect;
  * software (no GPU: a full 1920x1080 repaint costs tens of milliseconds).
  *
  * <p>Updates reported on the session thread are merged into one dirty rectangle; once per pulse (an
- * {@link AnimationTimer}) the FX thread hands each touched band its part of that rectangle
- * ({@link PixelBuffer#updateBuffer}) and then acknowledges the update, so the client may ask for the next one.
- * That is the render backpressure: the server is never more than one update ahead of what is shown, and updates
+ * {@link AnimationTimer}, running only while updates arrive) the FX thread hands each touched band its part of
+ * that rectangle ({@link PixelBuffer#updateBuffer}) and then acknowledges the update, so the client may ask for
+ * the next one. That is the render backpressure: the server is never more than one update ahead of what is shown, and updates
  * that arrive within one pulse are drawn once. Acknowledging in the same pulse lets the next update be decoded
  * while the render thread uploads this one, which may tear one frame where they overlap; the next update's dirty
  * rectangle redraws that area, so what stays on screen is always right.
@@ -48,9 +49,15 @@ public final class FramebufferDisplay implements FrameSink {
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            pulse();
+            if (!drawPending()) {
+                // A running AnimationTimer keeps JavaFX pulsing; idle, it would only cost CPU, and an update
+                // starts it again (see requestPulse).
+                stop();
+            }
         }
     };
+    // Set and cleared on the FX thread, read on the session thread: whether an update should wake the timer.
+    private volatile boolean started;
 
     // Shared with the session thread; guarded by `lock`.
     private final Object lock = new Object();
@@ -62,6 +69,7 @@ public final class FramebufferDisplay implements FrameSink {
     private int dirtyX1;
     private int dirtyY1;
     private Runnable pendingConsumed;
+    private boolean wakePosted;
 
     // FX thread only.
     private Framebuffer shown;
@@ -133,13 +141,15 @@ public final class FramebufferDisplay implements FrameSink {
         return size.getReadOnlyProperty();
     }
 
-    /** Starts drawing on every pulse (FX thread). */
+    /** Starts drawing: from now on an update is drawn on the next pulse (FX thread). */
     public void start() {
+        started = true;
         timer.start();
     }
 
     /** Stops drawing (FX thread). */
     public void stop() {
+        started = false;
         timer.stop();
     }
 
@@ -164,6 +174,7 @@ public final class FramebufferDisplay implements FrameSink {
                 consumed.run();
             };
         }
+        requestPulse();
     }
 
     @Override
@@ -172,6 +183,29 @@ public final class FramebufferDisplay implements FrameSink {
             latest = fb;
             replaced = true;
         }
+        requestPulse();
+    }
+
+    /**
+     * Starts the timer, which ends the pulse timer's idle pause: with the timer stopped while nothing changes, an
+     * update is drawn on the very next pulse instead of waiting for a timer that ticks whether or not there is
+     * work. One wake-up is posted per batch of updates the FX thread has not yet taken.
+     */
+    private void requestPulse() {
+        if (!started) {
+            return;
+        }
+        synchronized (lock) {
+            if (wakePosted) {
+                return;
+            }
+            wakePosted = true;
+        }
+        Platform.runLater(() -> {
+            if (started) {
+                timer.start();
+            }
+        });
     }
 
     @Override
@@ -201,6 +235,11 @@ public final class FramebufferDisplay implements FrameSink {
 
     /** One pulse's work; FX thread. Public for tests that drive the display without a running timer. */
     public void pulse() {
+        drawPending();
+    }
+
+    /** Draws and acknowledges what arrived since the last pulse; false if nothing had. */
+    private boolean drawPending() {
         Framebuffer fb;
         boolean newBuffer;
         boolean changed;
@@ -221,6 +260,7 @@ public final class FramebufferDisplay implements FrameSink {
             replaced = false;
             dirty = false;
             pendingConsumed = null;
+            wakePosted = false;
         }
         if (newBuffer) {
             install(fb);
@@ -231,6 +271,7 @@ public final class FramebufferDisplay implements FrameSink {
         if (consumed != null) {
             consumed.run();
         }
+        return newBuffer || changed || consumed != null;
     }
 
     private void drawDirty(int x0, int y0, int x1, int y1) {

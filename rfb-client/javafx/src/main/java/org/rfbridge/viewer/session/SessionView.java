@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.viewer.session;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Pos;
@@ -20,7 +22,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import javafx.util.Duration;
 import org.rfbridge.viewer.input.KeyCombo;
 import org.rfbridge.viewer.input.PointerTranslator;
 
@@ -35,7 +36,7 @@ public final class SessionView extends BorderPane {
 
     private final SessionViewModel model;
     private final FramebufferDisplay display;
-    private final Timeline ticker;
+    private ScheduledExecutorService ticker;
     private final ScrollPane scroll;
     private final StackPane surface;
 
@@ -57,6 +58,14 @@ public final class SessionView extends BorderPane {
         scroll.setFocusTraversable(false);
         scroll.setStyle("-fx-background: #202020; -fx-background-insets: 0; -fx-padding: 0;");
         setCenter(scroll);
+        // The skin caches its viewport as an image (for fast panning), so any change inside re-rendered the whole
+        // viewport into that cache and then drew it again: every update, however small, cost a full repaint.
+        scroll.skinProperty().addListener((obs, old, skin) -> {
+            Node viewport = scroll.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
 
         Label status = new Label();
         status.setId(STATUS_ID);
@@ -70,21 +79,31 @@ public final class SessionView extends BorderPane {
         wireInput(image);
 
         model.cursorProperty().addListener((obs, old, shape) -> image.setCursor(CursorImages.toCursor(shape)));
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
-        ticker.setCycleCount(Timeline.INDEFINITE);
     }
 
     /** Starts the display and the status bar clock (FX thread). */
     public void start() {
         display.start();
-        ticker.play();
+        if (ticker == null) {
+            // Not a Timeline: a running animation keeps JavaFX pulsing all the time, and the display asks for a
+            // fast pulse rate so that updates show at once (see Launcher); the clock must not make that a busy loop.
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "viewer-status-clock");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(() -> Platform.runLater(model::tick), 1, 1, TimeUnit.SECONDS);
+        }
         surface.requestFocus();
     }
 
     /** Stops them (FX thread). */
     public void stop() {
         display.stop();
-        ticker.stop();
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
     }
 
     /** Asks for a viewport of this size (the desktop's, within the screen) when the window is next sized. */
