@@ -6,11 +6,8 @@ import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLException;
@@ -20,6 +17,7 @@ import org.rfbridge.proxy.target.TargetResolver;
 import org.rfbridge.proxy.target.TokenFileResolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -63,22 +61,8 @@ public final class ProxyMain implements Callable<Integer> {
                     + "them; the session's target comes from ?token= in the URL. Re-read when it changes.")
     Path tokenFile;
 
-    @Option(names = "--web", paramLabel = "DIR",
-            description = "Serve static files from DIR instead of the bundled viewer (e.g. noVNC's files).")
-    Path webRoot;
-
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = ProxyConfig.DEFAULT_WEBSOCKET_PATH,
-            description = "The WebSocket path (default: ${DEFAULT-VALUE}, as noVNC expects).")
-    String webSocketPath;
-
-    @Option(names = "--allowed-origin", paramLabel = "ORIGIN",
-            description = "An origin (scheme://host[:port]) whose pages may open sessions; repeatable; '*' "
-                    + "allows any. Default: only pages from the proxy's own host.")
-    List<String> allowedOrigins = new ArrayList<>();
-
-    @Option(names = "--require-origin",
-            description = "Refuse requests without an Origin header (non-browser clients).")
-    boolean requireOrigin;
+    @Mixin
+    WebOptions web = new WebOptions();
 
     @Option(names = "--cert", paramLabel = "PEM",
             description = "TLS certificate chain (PEM): serves https and wss on the same port.")
@@ -178,16 +162,10 @@ public final class ProxyMain implements Callable<Integer> {
         if ((targetText == null) == (tokenFile == null)) {
             throw new IllegalArgumentException("give exactly one of --target HOST:PORT and --token-file FILE");
         }
-        HostAndPort listenAt = HostAndPort.parse(listenText, "localhost");
         TargetResolver targets = targetText != null ? new FixedTargetResolver(HostAndPort.parse(targetText))
                 : new TokenFileResolver(tokenFile, Duration.ofSeconds(1));
         try {
-            return ProxyConfig.builder(targets)
-                    .listen(new InetSocketAddress(listenAt.host(), listenAt.port()))
-                    .webSocketPath(webSocketPath)
-                    .webRoot(webRoot)
-                    .allowedOrigins(allowedOrigins)
-                    .requireOrigin(requireOrigin)
+            return web.applyTo(ProxyConfig.builder(targets).listen(ListenAddress.parse(listenText, "localhost")))
                     .sslContext(sslContext())
                     .sslOnly(sslOnly)
                     .maxFramePayload(maxFramePayload)

@@ -2,11 +2,11 @@
 package org.rfbridge.demo;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import org.rfbridge.proxy.ListenAddress;
 import org.rfbridge.proxy.ProxyConfig;
+import org.rfbridge.proxy.WebOptions;
 import org.rfbridge.proxy.target.TargetResolver;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,22 +21,8 @@ final class ProxyOptions {
             description = "Where the proxy accepts browsers (default: ${DEFAULT-VALUE}; port 0: any free port).")
     String listen;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = ProxyConfig.DEFAULT_WEBSOCKET_PATH,
-            description = "WebSocket path (default: ${DEFAULT-VALUE}, as websockify and noVNC).")
-    String webSocketPath;
-
-    @Option(names = "--web", paramLabel = "DIR",
-            description = "Serve this directory at / instead of the bundled web viewer (e.g. noVNC's files).")
-    Path webRoot;
-
-    @Option(names = "--allowed-origin", paramLabel = "ORIGIN",
-            description = "An origin (scheme://host[:port]) whose pages may open sessions; repeatable; '*' "
-                    + "allows any. Default: only pages from the proxy's own host.")
-    List<String> allowedOrigins = new ArrayList<>();
-
-    @Option(names = "--require-origin",
-            description = "Refuse requests without an Origin header (non-browser clients).")
-    boolean requireOrigin;
+    @Mixin
+    WebOptions web = new WebOptions();
 
     /** Where the proxy listens, parsed. */
     InetSocketAddress listenAddress() {
@@ -49,12 +35,6 @@ final class ProxyOptions {
      * @throws IllegalArgumentException for inconsistent options, with a message for the user
      */
     ProxyConfig toConfig(TargetResolver targets) {
-        return ProxyConfig.builder(targets)
-                .listen(listenAddress())
-                .webSocketPath(webSocketPath)
-                .webRoot(webRoot)
-                .allowedOrigins(allowedOrigins)
-                .requireOrigin(requireOrigin)
-                .build();
+        return web.applyTo(ProxyConfig.builder(targets).listen(listenAddress())).build();
     }
 }

@@ -45,16 +45,6 @@ class DesktopOptionsTest {
     }
 
     @Test
-    void listenAcceptsPortZeroForAFreePort() {
-        assertEquals(0, ListenAddress.parse("127.0.0.1:0", "localhost").getPort());
-        assertEquals(0, ListenAddress.parse("0", "127.0.0.1").getPort());
-        assertEquals(5901, ListenAddress.parse("127.0.0.1:5901", "localhost").getPort());
-        assertTrue(ListenAddress.parse("6080", "127.0.0.1").getAddress().isLoopbackAddress());
-        assertThrows(IllegalArgumentException.class, () -> ListenAddress.parse("127.0.0.1:70000", "localhost"));
-        assertThrows(IllegalArgumentException.class, () -> ListenAddress.parse("a:b:c", "localhost"));
-    }
-
-    @Test
     void refusesBadSizesAndVersions() {
         DesktopOptions.SizeConverter size = new DesktopOptions.SizeConverter();
         assertEquals(new DesktopOptions.Size(320, 240), size.convert("320x240"));

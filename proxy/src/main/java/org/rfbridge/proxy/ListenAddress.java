@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.rfbridge.demo;
+package org.rfbridge.proxy;
 
 import java.net.InetSocketAddress;
 import org.rfbridge.proxy.target.HostAndPort;
 
 /**
- * Parses {@code --listen [ADDRESS:]PORT} as the proxy does, but also accepts port 0 (a free port, printed
- * once bound), which tests and scripts use to avoid collisions.
+ * Parses {@code --listen [ADDRESS:]PORT} for the proxy's command lines. Port 0 is accepted (any free port,
+ * printed once bound), which tests and scripts use to avoid collisions.
  */
-final class ListenAddress {
+public final class ListenAddress {
 
     private ListenAddress() {
     }
@@ -17,7 +17,7 @@ final class ListenAddress {
      * @throws IllegalArgumentException with a message for the user when the text is not [ADDRESS:]PORT or the
      *                                  address cannot be resolved
      */
-    static InetSocketAddress parse(String text, String defaultHost) {
+    public static InetSocketAddress parse(String text, String defaultHost) {
         String trimmed = text.trim();
         boolean anyPort = trimmed.equals("0") || trimmed.endsWith(":0");
         // HostAndPort checks the address part and ports 1-65535; a stand-in port lets it check the address.
