@@ -48,7 +48,7 @@ public final class ProxyMain implements Callable<Integer> {
     String positionalTarget;
 
     @Option(names = "--listen", paramLabel = "[ADDRESS:]PORT",
-            description = "Where to accept browsers (default: localhost:${DEFAULT-VALUE}).",
+            description = "Where to accept browsers (default: localhost:${DEFAULT-VALUE}; port 0: any free port).",
             defaultValue = "" + ProxyConfig.DEFAULT_PORT)
     String listen;
 
