@@ -5,13 +5,17 @@
 # each connection's "Framebuffer updates" when the client disconnects (forced with vncconfig -disconnect), and
 # the connection's time comes from Xvnc's log timestamps, so both viewers are measured the same way.
 #
-# Usage: rfb-client/javafx/bench/run.sh [RESULT.md]   (default /work/notes/javafx-bench.md)
-# Environment: RUN_SECONDS (default 15) per viewer and workload.
+# Click-to-pixel latency is measured by LatencyProbe for both viewers and for JavaFxClickFloor, a bare JavaFX
+# window that draws the dot itself: the floor under any JavaFX viewer on this machine.
+#
+# Usage: rfb-client/javafx/bench/run.sh [RESULT.md]   (default rfb-client/javafx/bench/RESULTS.md)
+# Environment: RUN_SECONDS (default 15) per viewer and workload; PARTS (default "rates latency") to run one part.
 # Needs: Xvnc (tigervnc-standalone-server), Xvfb (xvfb), vncviewer (tigervnc-viewer), vncconfig.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
-result=${1:-/work/notes/javafx-bench.md}
+result=${1:-$here/RESULTS.md}
+parts=${PARTS:-rates latency}
 run_seconds=${RUN_SECONDS:-15}
 jar="$repo/rfb-client/javafx/target/rfbridge-javafx-viewer.jar"
 java_bin=${JAVA:-java}
@@ -77,7 +81,9 @@ print(updates if updates is not None else -1, (closed - accepted).total_seconds(
 
 declare -A rate
 declare -A detail
-for workload in noise scroll; do
+workloads=
+case " $parts " in *" rates "*) workloads="noise scroll" ;; esac
+for workload in $workloads; do
   for viewer in rfbridge tigervnc; do
     DISPLAY=":$server" "$java_bin" -Dsun.java2d.xrender=false "$here/Workload.java" "$workload" $((run_seconds + 20)) \
       >"$work/workload-$workload-$viewer.log" 2>&1 &
@@ -108,32 +114,53 @@ for workload in noise scroll; do
 done
 
 # Click-to-pixel latency: each viewer shows a frozen demo desktop (800x600); LatencyProbe clicks its drawing
-# surface through XTest and times until the dot the server paints is on the viewers' screen.
-declare -A latency
-for viewer in rfbridge tigervnc; do
-  "$java_bin" -cp "$demo_jar" org.rfbridge.demo.DemoServerMain --listen 127.0.0.1:0 --frozen --size 800x600 \
-    >"$work/demo-$viewer.log" 2>&1 &
-  demo_pid=$!
-  pids+=($demo_pid)
-  for i in $(seq 1 100); do grep -q "ready" "$work/demo-$viewer.log" 2>/dev/null && break; sleep 0.1; done
-  demo_port=$(grep -o "127.0.0.1:[0-9]*" "$work/demo-$viewer.log" | head -1 | cut -d: -f2)
-  if [ "$viewer" = rfbridge ]; then
-    DISPLAY=":$viewers" "$java_bin" -jar "$jar" "127.0.0.1::$demo_port" >"$work/latency-$viewer.log" 2>&1 &
-  else
-    DISPLAY=":$viewers" vncviewer -Shared=1 "127.0.0.1::$demo_port" >"$work/latency-$viewer.log" 2>&1 &
+# surface through XTest and times until the dot the server paints is on the viewers' screen. The first 40 clicks
+# meet a freshly started viewer (a cold JVM for rfbridge: what a user's first clicks meet), the next 40 the same
+# viewer warmed up. JavaFxClickFloor has no server: it draws the dot in its own click handler.
+declare -A latency_cold
+declare -A latency_warm
+latency_viewers=
+case " $parts " in *" latency "*) latency_viewers="rfbridge floor tigervnc" ;; esac
+for viewer in $latency_viewers; do
+  demo_pid=
+  if [ "$viewer" != floor ]; then
+    "$java_bin" -cp "$demo_jar" org.rfbridge.demo.DemoServerMain --listen 127.0.0.1:0 --frozen --size 800x600 \
+      >"$work/demo-$viewer.log" 2>&1 &
+    demo_pid=$!
+    pids+=($demo_pid)
+    for i in $(seq 1 100); do grep -q "ready" "$work/demo-$viewer.log" 2>/dev/null && break; sleep 0.1; done
+    demo_port=$(grep -o "127.0.0.1:[0-9]*" "$work/demo-$viewer.log" | head -1 | cut -d: -f2)
   fi
+  case "$viewer" in
+    rfbridge) DISPLAY=":$viewers" "$java_bin" -jar "$jar" "127.0.0.1::$demo_port" >"$work/latency-$viewer.log" 2>&1 & ;;
+    floor) DISPLAY=":$viewers" "$java_bin" -cp "$jar" "$here/JavaFxClickFloor.java" >"$work/latency-$viewer.log" 2>&1 & ;;
+    tigervnc) DISPLAY=":$viewers" vncviewer -Shared=1 "127.0.0.1::$demo_port" >"$work/latency-$viewer.log" 2>&1 & ;;
+  esac
   viewer_pid=$!
   pids+=($viewer_pid)
   sleep 5
-  latency[$viewer]=$(DISPLAY=":$viewers" timeout 120 "$java_bin" "$here/LatencyProbe.java" 40 | sed 's/^latency: //' || true)
-  echo "latency $viewer: ${latency[$viewer]}"
-  kill "$viewer_pid" "$demo_pid" 2>/dev/null || true
-  wait "$viewer_pid" "$demo_pid" 2>/dev/null || true
+  latency_cold[$viewer]=$(DISPLAY=":$viewers" timeout 120 "$java_bin" "$here/LatencyProbe.java" 40 | sed 's/^latency: //' || true)
+  latency_warm[$viewer]=$(DISPLAY=":$viewers" timeout 120 "$java_bin" "$here/LatencyProbe.java" 40 | sed 's/^latency: //' || true)
+  echo "latency $viewer: first 40 clicks ${latency_cold[$viewer]}; next 40 ${latency_warm[$viewer]}"
+  kill "$viewer_pid" $demo_pid 2>/dev/null || true
+  wait "$viewer_pid" $demo_pid 2>/dev/null || true
 done
+
+# "median 7.2 ms, ..." and "median 1.5 ms, ..." -> "4.80x"
+median_ratio() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+def median(text):
+    m = re.search(r"median ([0-9.]+) ms", text)
+    return float(m.group(1)) if m else None
+a, b = median(sys.argv[1]), median(sys.argv[2])
+print(f"{a / b:.2f}x" if a and b else "n/a")
+PY
+}
 
 {
   echo "<!-- SPDX-License-Identifier: Apache-2.0 -->"
-  echo "# JavaFX viewer benchmark: updates per second at 1920x1080"
+  echo "# JavaFX viewer benchmark: updates per second at 1920x1080, click-to-pixel latency"
   echo
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores (load average $(cut -d' ' -f1-3 /proc/loadavg)),"
   echo "$(Xvnc -version 2>&1 | grep -m1 -o 'TigerVNC.*' || echo Xvnc), vncviewer $(dpkg-query -W -f='${Version}' tigervnc-viewer 2>/dev/null)."
@@ -154,32 +181,52 @@ done
   echo "- Without a GPU JavaFX renders with its software pipeline. The viewer shows the desktop in 64-row bands so"
   echo "  that a small change repaints one band; a scroll or noise frame touches every band and repaints the whole"
   echo "  desktop. The viewer sets javafx.animation.pulse=1000 and prism.disableRegionCaching=true in Launcher, runs"
-  echo "  its pulse timer only while updates arrive, and turns off the scroll pane's viewport cache; before that a"
+  echo "  its AnimationTimer only while updates arrive, and turns off the scroll pane's viewport cache; before that a"
   echo "  frame waited up to 16 ms for the 60 Hz pulse and each repaint also stretched cached background images and"
   echo "  re-rendered the whole viewport cache, which capped it near 15-25 frames/s here. (-Djavafx.pulseLogger=true"
   echo "  throws NullPointerExceptions on the render thread with pulses on demand in JavaFX 21: use it only with"
   echo "  -Djavafx.animation.pulse=60 and expect it to break rendering.) Mesa's llvmpipe through -Dprism.forceGPU=true"
   echo "  was tried here and is slower still: 200-700 ms a frame."
   echo
-  echo "| workload | rfbridge JavaFX viewer | TigerVNC vncviewer |"
-  echo "|---|---|---|"
-  echo "| noise (Raw, every pixel changes) | ${rate[noise,rfbridge]} (${detail[noise,rfbridge]}) | ${rate[noise,tigervnc]} (${detail[noise,tigervnc]}) |"
-  echo "| scroll (CopyRect + a Raw strip) | ${rate[scroll,rfbridge]} (${detail[scroll,rfbridge]}) | ${rate[scroll,tigervnc]} (${detail[scroll,tigervnc]}) |"
+  echo "| workload | rfbridge JavaFX viewer | TigerVNC vncviewer | rfbridge / vncviewer |"
+  echo "|---|---|---|---|"
+  for workload in noise scroll; do
+    case "$workload" in
+      noise) label="noise (Raw, every pixel changes)" ;;
+      scroll) label="scroll (CopyRect + a Raw strip)" ;;
+    esac
+    ratio=$(python3 -c "import sys; a, b = sys.argv[1], sys.argv[2]; print(f'{float(a) / float(b):.2f}x' if a.replace('.', '', 1).isdigit() and b.replace('.', '', 1).isdigit() and float(b) > 0 else 'n/a')" \
+      "${rate[$workload,rfbridge]:-n/a}" "${rate[$workload,tigervnc]:-n/a}")
+    echo "| $label | ${rate[$workload,rfbridge]:-n/a} (${detail[$workload,rfbridge]:-not run}) | ${rate[$workload,tigervnc]:-n/a} (${detail[$workload,tigervnc]:-not run}) | $ratio |"
+  done
   echo
-  echo "## Click-to-pixel latency (idle, frozen demo desktop 800x600, 40 clicks)"
+  echo "## Click-to-pixel latency (idle, frozen demo desktop 800x600)"
   echo
   echo "LatencyProbe (bench/LatencyProbe.java) clicks the demo's drawing surface through XTest on the viewers' Xvfb"
   echo "and times until the screen pixel under the pointer changes (viewer -> server -> dot -> viewer -> screen)."
+  echo "Each viewer is started fresh; it gets 40 clicks (a cold JVM for the Java programs), then 40 more."
+  echo "\"JavaFX floor\" is bench/JavaFxClickFloor.java: a bare 800x600 JavaFX window with the viewer's toolkit"
+  echo "settings that draws the dot in its own click handler, with no server and no network: what JavaFX alone"
+  echo "takes here to take a click from X and show one changed spot."
   echo
-  echo "| viewer | latency |"
-  echo "|---|---|"
-  echo "| rfbridge JavaFX viewer | ${latency[rfbridge]} |"
-  echo "| TigerVNC vncviewer | ${latency[tigervnc]} |"
+  echo "| viewer | first 40 clicks | next 40 clicks | median vs vncviewer (next 40) |"
+  echo "|---|---|---|---|"
+  for viewer in rfbridge floor tigervnc; do
+    case "$viewer" in
+      rfbridge) label="rfbridge JavaFX viewer" ;;
+      floor) label="JavaFX floor (no server)" ;;
+      tigervnc) label="TigerVNC vncviewer" ;;
+    esac
+    echo "| $label | ${latency_cold[$viewer]:-n/a} | ${latency_warm[$viewer]:-n/a} | $(median_ratio "${latency_warm[$viewer]:-}" "${latency_warm[tigervnc]:-}") |"
+  done
   echo
-  echo "What is left of the rfbridge figure is JavaFX's software pipeline: each frame renders the dirty band(s), then"
-  echo "copies the whole window out of its render target and uploads it to the X server through GTK on the FX thread,"
-  echo "so the time still grows with the window although a click changes one band. TigerVNC puts one small"
-  echo "rectangle with XPutImage."
+  echo "Reading the numbers: every frame of JavaFX's software pipeline (no GPU here) ends with the whole window"
+  echo "copied out of its render target and uploaded to the X server through GTK, which double-buffers the whole"
+  echo "window again, on the FX thread after a hop from the render thread; an event reaches the handler through"
+  echo "GTK and the glass layer, which grabs the pointer on every press. The floor row is that cost alone, and it is"
+  echo "above TigerVNC's whole round trip, which puts one small rectangle with XPutImage from the thread that read"
+  echo "it. The rfbridge figure adds the server round trip and the viewer's own thread hops (FX thread -> session"
+  echo "thread -> socket; reader -> session thread -> FX thread) to that floor. bench/NOTES.md has a traced run."
   echo
   echo "Xvnc's per-encoding statistics of each run:"
   for workload in noise scroll; do
