@@ -16,7 +16,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         ViewerCommand command = new ViewerCommand();
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
         try {
             cli.parseArgs(args);
             if (command.target() != null) {

@@ -17,6 +17,7 @@ import org.rfbridge.viewer.connect.ConnectView;
 import org.rfbridge.viewer.connect.ConnectViewModel;
 import org.rfbridge.viewer.connect.PasswordStore;
 import org.rfbridge.viewer.connect.RecentConnections;
+import org.rfbridge.viewer.session.EncodingChoice;
 import org.rfbridge.viewer.session.FramebufferDisplay;
 import org.rfbridge.viewer.session.FxClipboard;
 import org.rfbridge.viewer.session.FxDialogs;
@@ -43,10 +44,14 @@ public final class ViewerApp extends Application {
     private FramebufferDisplay display;
     private ConnectViewModel connectModel;
     private ConnectView connectView;
+    private EncodingChoice encodingChoice = EncodingChoice.AUTO;
 
     @Override
     public void start(Stage primary) {
         ViewerCommand cli = options != null ? options : new ViewerCommand();
+        if (cli.encoding() != null) {
+            encodingChoice = cli.encoding();
+        }
         open(primary, cli.target() == null ? null : Target.parse(cli.target()), cli.viewOnly(), cli.scaleToFit(),
                 cli.fullScreen());
     }
@@ -60,6 +65,7 @@ public final class ViewerApp extends Application {
         display = new FramebufferDisplay();
         session = new SessionViewModel(RfbClient::start, display, new FxDialogs(primary), new FxClipboard(),
                 PasswordStore.inConfigDirectory(), Platform::runLater, background, System::nanoTime);
+        session.setEncodingChoice(encodingChoice);
         session.viewOnlyProperty().set(viewOnly);
         session.scaleToFitProperty().set(scaleToFit);
         session.setOnLeave(this::showConnectForm);

@@ -3,6 +3,7 @@ package org.rfbridge.viewer;
 
 import java.util.concurrent.Callable;
 import org.rfbridge.rfb.client.Target;
+import org.rfbridge.viewer.session.EncodingChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +26,11 @@ public final class ViewerCommand implements Callable<Integer> {
     @Option(names = "--full-screen", description = "Start in full screen.")
     boolean fullScreen;
 
+    @Option(names = "--encoding", paramLabel = "ENCODING", defaultValue = "auto",
+            description = "The encoding to ask for first: auto (Raw and CopyRect only straight to a server on this"
+                    + " machine, ZRLE first otherwise), raw or zrle. Default: ${DEFAULT-VALUE}.")
+    EncodingChoice encoding;
+
     @Override
     public Integer call() {
         if (target != null) {
@@ -43,6 +49,10 @@ public final class ViewerCommand implements Callable<Integer> {
 
     public boolean scaleToFit() {
         return scaleToFit;
+    }
+
+    public EncodingChoice encoding() {
+        return encoding;
     }
 
     public boolean fullScreen() {

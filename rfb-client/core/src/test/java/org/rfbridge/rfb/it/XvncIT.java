@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rfbridge.rfb.client.ClientOptions;
 import org.rfbridge.rfb.client.RfbClient;
+import org.rfbridge.rfb.encoding.DecoderRegistry;
+import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.PixelFormat;
 import org.rfbridge.rfb.security.SecurityTypes;
@@ -98,6 +100,31 @@ class XvncIT extends XServerContract {
         try (RfbClient client = RealServers.connect(xvnc.tcpTarget(), ClientOptions.builder()
                 .securityTypes(List.of(SecurityTypes.NONE)).pixelFormat(PixelFormat.RGB565).build())) {
             assertEquals(PixelFormat.RGB565, client.awaitConnected(RealServers.WAIT).pixelFormat());
+            ArgbImage snapshot = RealServers.image(client.awaitFirstUpdate(RealServers.WAIT));
+            assertEquals(null, x.grab().describeDifference(snapshot, 8));
+        }
+    }
+
+    /**
+     * Announcing ZRLE and no Raw makes Xvnc send ZRLE (a rectangle in anything else would end the session as an
+     * unsupported encoding): the pixels equal the grab, before and after a change, in the 32-bit format (three-
+     * byte compressed pixels) and in RGB565 (two-byte ones).
+     */
+    @Test
+    void zrleGivesTheServersScreenInThirtyTwoAndSixteenBits() throws Exception {
+        XDisplay x = xvnc.x();
+        DecoderRegistry zrleOnly = DecoderRegistry.standard().only(List.of(Encodings.ZRLE, Encodings.DESKTOP_SIZE,
+                Encodings.LAST_RECT));
+        x.setRootPattern(PATTERN_FOREGROUND, PATTERN_BACKGROUND);
+        try (RfbClient client = RealServers.connect(xvnc.tcpTarget(), ClientOptions.builder()
+                .securityTypes(List.of(SecurityTypes.NONE)).autoAcknowledgeUpdates(true).decoders(zrleOnly).build())) {
+            RealServers.awaitSameScreen(client, x::grab, 0, "xvnc-zrle-first");
+            x.setRootPattern(PATTERN_BACKGROUND, PATTERN_FOREGROUND);
+            RealServers.awaitSameScreen(client, x::grab, 0, "xvnc-zrle-changed");
+        }
+        try (RfbClient client = RealServers.connect(xvnc.tcpTarget(), ClientOptions.builder()
+                .securityTypes(List.of(SecurityTypes.NONE)).decoders(zrleOnly).pixelFormat(PixelFormat.RGB565)
+                .build())) {
             ArgbImage snapshot = RealServers.image(client.awaitFirstUpdate(RealServers.WAIT));
             assertEquals(null, x.grab().describeDifference(snapshot, 8));
         }

@@ -68,7 +68,7 @@ class ServerMessagesTest {
         assertEquals(List.of("handshake 3.8 1 4x2 'desk'"), r.events());
         assertEquals(HANDSHAKE_38_NONE_SENT
                 + "00000000" + "20180001" + "00ff00ff00ff" + "100800" + "000000" // SetPixelFormat RGB888
-                + "0200" + "0005" + "00000001" + "00000000" + "ffffff11" + "ffffff21" + "ffffff20" // SetEncodings
+                + "0200" + "0006" + "00000001" + "00000000" + "00000010" + "ffffff11" + "ffffff21" + "ffffff20" // SetEncodings
                 + "03" + "00" + "0000" + "0000" + "0004" + "0002", // FramebufferUpdateRequest, whole screen
                 hex(r.sent()));
         assertArrayEquals(new int[] {BLACK, BLACK, BLACK, BLACK, BLACK, BLACK, BLACK, BLACK}, r.pixels());

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -30,7 +31,6 @@ import org.rfbridge.rfb.client.Failures;
 import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.rfb.client.RfbClientListener;
 import org.rfbridge.rfb.client.Target;
-import org.rfbridge.rfb.encoding.DecoderRegistry;
 import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.Rect;
@@ -97,6 +97,7 @@ public final class SessionViewModel {
 
     private final KeyboardTranslator keyboard = new KeyboardTranslator(this::sendKey);
     private final PointerTranslator pointer = new PointerTranslator();
+    private EncodingChoice encodingChoice = EncodingChoice.AUTO;
 
     private volatile Session current;
     private Target lastTarget;
@@ -203,6 +204,11 @@ public final class SessionViewModel {
         return title;
     }
 
+    /** Which encoding sessions started from now on ask for first. */
+    public void setEncodingChoice(EncodingChoice choice) {
+        encodingChoice = Objects.requireNonNull(choice, "choice");
+    }
+
     /** Called when the user leaves the session for the connection form. */
     public void setOnLeave(Runnable onLeave) {
         this.onLeave = onLeave;
@@ -220,7 +226,7 @@ public final class SessionViewModel {
                 // The handshake clock keeps running while the user types the password, so give people time.
                 .handshakeTimeout(HANDSHAKE_TIMEOUT)
                 .passwords(session::password)
-                .decoders(CountingDecoders.wrap(DecoderRegistry.standard(), stats))
+                .decoders(CountingDecoders.wrap(encodingChoice.decodersFor(where), stats))
                 .build();
         current = session;
         target.set(where.toString());

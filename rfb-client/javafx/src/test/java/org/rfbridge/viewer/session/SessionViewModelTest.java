@@ -85,6 +85,17 @@ class SessionViewModelTest {
     }
 
     @Test
+    void theEncodingChoiceDecidesWhatTheNextSessionAsksForFirst() {
+        model.connect(TARGET);
+        model.setEncodingChoice(EncodingChoice.ZRLE);
+        model.connect(TARGET);
+        assertEquals(org.rfbridge.rfb.encoding.Encodings.COPY_RECT,
+                options.get(0).connection().decoders().encodings().get(0));
+        assertEquals(org.rfbridge.rfb.encoding.Encodings.ZRLE,
+                options.get(1).connection().decoders().encodings().get(0));
+    }
+
+    @Test
     void connectingThenConnectedShowsNameAndSize() {
         model.connect(TARGET);
         assertEquals(SessionViewModel.State.CONNECTING, model.stateProperty().get());
