@@ -7,13 +7,15 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
+import org.rfbridge.viewer.Launcher;
 
 /**
  * The floor under any JavaFX viewer's click-to-pixel latency on this machine: a bare 800x600 JavaFX window that
  * looks like the demo desktop's drawing surface to {@code LatencyProbe} and draws the dot itself, in the same
  * event handler that sees the click. No network, no RFB, no decoding: what LatencyProbe measures here is only
- * JavaFX taking the click from X and getting one changed spot back to the X server. It uses the viewer's
- * toolkit settings (pulse rate, region caching), so the comparison with the viewer is like for like. Run with
+ * JavaFX taking the click from X and getting one changed spot back to the X server. It applies the viewer's
+ * own toolkit settings ({@link Launcher#tuneToolkit}: pulse rate, region caching), so the comparison with the
+ * viewer is like for like. Run with
  * the viewer's self-contained jar on the class path: {@code java -cp rfbridge-javafx-viewer.jar
  * JavaFxClickFloor.java}. Not part of the build.
  *
@@ -28,15 +30,8 @@ public final class JavaFxClickFloor {
     }
 
     public static void main(String[] args) {
-        setIfAbsent("javafx.animation.pulse", "1000");
-        setIfAbsent("prism.disableRegionCaching", "true");
+        Launcher.tuneToolkit();
         Application.launch(Window.class, args);
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
     }
 
     /** The window: the demo's surface colour, a dot where the primary button goes down, cleared by button 3. */

@@ -146,14 +146,14 @@ for viewer in $latency_viewers; do
   wait "$viewer_pid" $demo_pid 2>/dev/null || true
 done
 
-# "median 7.2 ms, ..." and "median 1.5 ms, ..." -> "4.80x"
-median_ratio() {
+# The ratio of two figures, each a number ("59.9") or a latency line ("median 7.2 ms, ..."): "4.80x", or n/a.
+ratio() {
   python3 - "$1" "$2" <<'PY'
 import re, sys
-def median(text):
-    m = re.search(r"median ([0-9.]+) ms", text)
+def figure(text):
+    m = re.search(r"(?:median )?([0-9]+(?:\.[0-9]+)?)", text)
     return float(m.group(1)) if m else None
-a, b = median(sys.argv[1]), median(sys.argv[2])
+a, b = figure(sys.argv[1]), figure(sys.argv[2])
 print(f"{a / b:.2f}x" if a and b else "n/a")
 PY
 }
@@ -195,9 +195,7 @@ PY
       noise) label="noise (Raw, every pixel changes)" ;;
       scroll) label="scroll (CopyRect + a Raw strip)" ;;
     esac
-    ratio=$(python3 -c "import sys; a, b = sys.argv[1], sys.argv[2]; print(f'{float(a) / float(b):.2f}x' if a.replace('.', '', 1).isdigit() and b.replace('.', '', 1).isdigit() and float(b) > 0 else 'n/a')" \
-      "${rate[$workload,rfbridge]:-n/a}" "${rate[$workload,tigervnc]:-n/a}")
-    echo "| $label | ${rate[$workload,rfbridge]:-n/a} (${detail[$workload,rfbridge]:-not run}) | ${rate[$workload,tigervnc]:-n/a} (${detail[$workload,tigervnc]:-not run}) | $ratio |"
+    echo "| $label | ${rate[$workload,rfbridge]:-n/a} (${detail[$workload,rfbridge]:-not run}) | ${rate[$workload,tigervnc]:-n/a} (${detail[$workload,tigervnc]:-not run}) | $(ratio "${rate[$workload,rfbridge]:-}" "${rate[$workload,tigervnc]:-}") |"
   done
   echo
   echo "## Click-to-pixel latency (idle, frozen demo desktop 800x600)"
@@ -217,7 +215,7 @@ PY
       floor) label="JavaFX floor (no server)" ;;
       tigervnc) label="TigerVNC vncviewer" ;;
     esac
-    echo "| $label | ${latency_cold[$viewer]:-n/a} | ${latency_warm[$viewer]:-n/a} | $(median_ratio "${latency_warm[$viewer]:-}" "${latency_warm[tigervnc]:-}") |"
+    echo "| $label | ${latency_cold[$viewer]:-n/a} | ${latency_warm[$viewer]:-n/a} | $(ratio "${latency_warm[$viewer]:-}" "${latency_warm[tigervnc]:-}") |"
   done
   echo
   echo "Reading the numbers: every frame of JavaFX's software pipeline (no GPU here) ends with the whole window"

@@ -43,9 +43,10 @@ public final class Launcher {
 
     /**
      * JavaFX reads these once, when the toolkit starts; a value given with -D on the command line wins. Measured
-     * with bench/LatencyProbe.java on Xvfb (software pipeline); see bench/NOTES.md.
+     * with bench/LatencyProbe.java on Xvfb (software pipeline); see bench/NOTES.md. Public for
+     * bench/JavaFxClickFloor.java, which must run with exactly these settings.
      */
-    static void tuneToolkit() {
+    public static void tuneToolkit() {
         // JavaFX pulses on a 60 Hz timer, so an update that arrives just after a pulse waited up to 16 ms to be
         // drawn; at 1000 Hz the next pulse follows at once (about 5 ms less click-to-pixel here). The price is
         // paid at rest: on Linux the pulse timer is a GLib timeout that glass never pauses, so the FX thread wakes

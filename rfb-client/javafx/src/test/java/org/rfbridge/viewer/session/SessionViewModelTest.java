@@ -33,6 +33,7 @@ import org.rfbridge.rfb.client.ClientOptions;
 import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.rfb.client.RfbClientListener;
 import org.rfbridge.rfb.client.Target;
+import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.PixelFormat;
@@ -89,9 +90,9 @@ class SessionViewModelTest {
         model.connect(TARGET);
         model.setEncodingChoice(EncodingChoice.ZRLE);
         model.connect(TARGET);
-        assertEquals(org.rfbridge.rfb.encoding.Encodings.COPY_RECT,
+        assertEquals(Encodings.COPY_RECT,
                 options.get(0).connection().decoders().encodings().get(0));
-        assertEquals(org.rfbridge.rfb.encoding.Encodings.ZRLE,
+        assertEquals(Encodings.ZRLE,
                 options.get(1).connection().decoders().encodings().get(0));
     }
 
