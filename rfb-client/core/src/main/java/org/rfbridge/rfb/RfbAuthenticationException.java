@@ -9,10 +9,18 @@ public class RfbAuthenticationException extends RfbException {
     private static final long serialVersionUID = 1L;
 
     public RfbAuthenticationException(String message) {
-        super(message);
+        super(ErrorCode.AUTH_FAILED, message);
     }
 
     public RfbAuthenticationException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.AUTH_FAILED, message, cause);
+    }
+
+    public RfbAuthenticationException(ErrorCode code, String message) {
+        super(code, message);
+    }
+
+    public RfbAuthenticationException(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
     }
 }

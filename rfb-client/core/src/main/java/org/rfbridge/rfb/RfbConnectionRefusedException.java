@@ -9,10 +9,18 @@ public class RfbConnectionRefusedException extends RfbException {
     private static final long serialVersionUID = 1L;
 
     public RfbConnectionRefusedException(String message) {
-        super(message);
+        super(ErrorCode.CONNECTION_REFUSED, message);
     }
 
     public RfbConnectionRefusedException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.CONNECTION_REFUSED, message, cause);
+    }
+
+    public RfbConnectionRefusedException(ErrorCode code, String message) {
+        super(code, message);
+    }
+
+    public RfbConnectionRefusedException(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
     }
 }

@@ -9,10 +9,18 @@ public class RfbEndOfStreamException extends RfbException {
     private static final long serialVersionUID = 1L;
 
     public RfbEndOfStreamException(String message) {
-        super(message);
+        super(ErrorCode.END_OF_STREAM, message);
     }
 
     public RfbEndOfStreamException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.END_OF_STREAM, message, cause);
+    }
+
+    public RfbEndOfStreamException(ErrorCode code, String message) {
+        super(code, message);
+    }
+
+    public RfbEndOfStreamException(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
     }
 }

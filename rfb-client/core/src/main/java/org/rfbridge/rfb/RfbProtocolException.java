@@ -9,11 +9,11 @@ package org.rfbridge.rfb;
 public class RfbProtocolException extends RfbException {
     private static final long serialVersionUID = 1L;
 
-    public RfbProtocolException(String message) {
-        super(message);
+    public RfbProtocolException(ErrorCode code, String message) {
+        super(code, message);
     }
 
-    public RfbProtocolException(String message, Throwable cause) {
-        super(message, cause);
+    public RfbProtocolException(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
     }
 }

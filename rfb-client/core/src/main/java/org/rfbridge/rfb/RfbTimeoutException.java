@@ -9,10 +9,18 @@ public class RfbTimeoutException extends RfbException {
     private static final long serialVersionUID = 1L;
 
     public RfbTimeoutException(String message) {
-        super(message);
+        super(ErrorCode.TIMEOUT, message);
     }
 
     public RfbTimeoutException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.TIMEOUT, message, cause);
+    }
+
+    public RfbTimeoutException(ErrorCode code, String message) {
+        super(code, message);
+    }
+
+    public RfbTimeoutException(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
     }
 }

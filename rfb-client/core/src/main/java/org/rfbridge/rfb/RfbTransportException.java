@@ -9,10 +9,18 @@ public class RfbTransportException extends RfbException {
     private static final long serialVersionUID = 1L;
 
     public RfbTransportException(String message) {
-        super(message);
+        super(ErrorCode.TRANSPORT_FAILED, message);
     }
 
     public RfbTransportException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.TRANSPORT_FAILED, message, cause);
+    }
+
+    public RfbTransportException(ErrorCode code, String message) {
+        super(code, message);
+    }
+
+    public RfbTransportException(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
     }
 }

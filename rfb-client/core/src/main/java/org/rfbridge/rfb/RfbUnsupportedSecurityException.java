@@ -9,10 +9,18 @@ public class RfbUnsupportedSecurityException extends RfbException {
     private static final long serialVersionUID = 1L;
 
     public RfbUnsupportedSecurityException(String message) {
-        super(message);
+        super(ErrorCode.NO_COMMON_SECURITY, message);
     }
 
     public RfbUnsupportedSecurityException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.NO_COMMON_SECURITY, message, cause);
+    }
+
+    public RfbUnsupportedSecurityException(ErrorCode code, String message) {
+        super(code, message);
+    }
+
+    public RfbUnsupportedSecurityException(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
     }
 }

@@ -35,7 +35,7 @@ public final class ClientChecks {
         DecoderRegistry.Builder builder = DecoderRegistry.builder();
         for (int encoding : standard.encodings()) {
             if (encoding == Encodings.COPY_RECT) {
-                builder.add(encoding, context -> {
+                builder.add(encoding, () -> {
                     CopyRectDecoder real = new CopyRectDecoder();
                     return (r, in, pf, fb) -> {
                         boolean done = real.decodeRect(r, in, pf, fb);
@@ -45,9 +45,11 @@ public final class ClientChecks {
                         return done;
                     };
                 });
+            } else if (DecoderRegistry.READER_PSEUDO_ENCODINGS.contains(encoding)) {
+                builder.pseudo(encoding);
             } else {
                 DecoderRegistry single = standard.only(List.of(encoding));
-                builder.add(encoding, context -> single.createDecoders(context).get(encoding));
+                builder.add(encoding, () -> single.createDecoders().get(encoding));
             }
         }
         return builder.build();

@@ -12,7 +12,8 @@ import org.rfbridge.rfb.RfbUnsupportedSecurityException;
 
 /**
  * The one place that turns a failure into what a user reads: one line, saying whose fault it is. Details
- * (causes, stack traces) belong in the log.
+ * (causes, stack traces) belong in the log. The JavaScript core's {@code failures.js} words them the same
+ * way, and the protocol test vectors hold both to the same lines.
  */
 public final class Failures {
     private Failures() {

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rfbridge.rfb.ErrorCode;
 import org.rfbridge.rfb.RfbException;
 import org.rfbridge.rfb.RfbTimeoutException;
 import org.rfbridge.rfb.RfbTransportException;
@@ -370,7 +371,7 @@ public final class RfbClient implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             LOG.error("{}: session failed unexpectedly", name, e);
-            cause = new RfbException("internal error: " + e, e);
+            cause = new RfbException(ErrorCode.INTERNAL, "internal error: " + e, e);
         } finally {
             end(cause);
         }
@@ -445,7 +446,7 @@ public final class RfbClient implements AutoCloseable {
             connected.completeExceptionally(cause);
             firstUpdate.completeExceptionally(cause);
         } else {
-            RfbException closed = new RfbException("the session was closed");
+            RfbException closed = new RfbException(ErrorCode.CLOSED, "the session was closed");
             connected.completeExceptionally(closed);
             firstUpdate.completeExceptionally(closed);
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.rfb.encoding;
 
+import org.rfbridge.rfb.ErrorCode;
 import org.rfbridge.rfb.RfbProtocolException;
 import org.rfbridge.rfb.io.RfbInput;
 import org.rfbridge.rfb.pixel.Framebuffer;
@@ -20,7 +21,7 @@ public final class CopyRectDecoder implements RectDecoder {
         int srcX = in.readU16();
         int srcY = in.readU16();
         if (!fb.contains(srcX, srcY, r.width(), r.height())) {
-            throw new RfbProtocolException("CopyRect source " + new Rect(srcX, srcY, r.width(), r.height())
+            throw new RfbProtocolException(ErrorCode.RECT_OUT_OF_BOUNDS, "CopyRect source " + new Rect(srcX, srcY, r.width(), r.height())
                     + " lies outside the " + fb.width() + "x" + fb.height() + " framebuffer");
         }
         fb.copyRect(srcX, srcY, r.x(), r.y(), r.width(), r.height());

@@ -1,25 +1,33 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.rfb.encoding;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * The encodings a client can decode, in the order of preference it announces them with SetEncodings.
+ * The encodings a client announces with SetEncodings, in order of preference: pixel encodings, each with the
+ * factory of its decoder, and the pseudo-encodings the message reader handles itself
+ * ({@link #READER_PSEUDO_ENCODINGS}).
  *
  * <p>Immutable once built; {@link #createDecoders} makes the per-connection decoder instances, which hold
  * decoding state and are used by one session thread only.
  */
 public final class DecoderRegistry {
-    private final Map<Integer, Function<DecoderContext, RectDecoder>> factories;
+    /** Pseudo-encodings whose rectangles the message reader understands; they need no decoder. */
+    public static final Set<Integer> READER_PSEUDO_ENCODINGS =
+            Set.of(Encodings.CURSOR, Encodings.DESKTOP_SIZE, Encodings.LAST_RECT);
 
-    private DecoderRegistry(Map<Integer, Function<DecoderContext, RectDecoder>> factories) {
-        this.factories = Collections.unmodifiableMap(new LinkedHashMap<>(factories));
+    // Insertion order is the preference order; pseudo-encodings map to an empty Optional.
+    private final Map<Integer, Optional<Supplier<RectDecoder>>> entries;
+
+    private DecoderRegistry(Map<Integer, Optional<Supplier<RectDecoder>>> entries) {
+        this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
     /**
@@ -28,12 +36,12 @@ public final class DecoderRegistry {
      */
     public static DecoderRegistry standard() {
         return builder()
-                .add(Encodings.COPY_RECT, context -> new CopyRectDecoder())
-                .add(Encodings.RAW, context -> new RawDecoder())
-                .add(Encodings.ZRLE, context -> new ZrleDecoder())
-                .add(Encodings.CURSOR, CursorDecoder::new)
-                .add(Encodings.DESKTOP_SIZE, DesktopSizeDecoder::new)
-                .add(Encodings.LAST_RECT, LastRectDecoder::new)
+                .add(Encodings.COPY_RECT, CopyRectDecoder::new)
+                .add(Encodings.RAW, RawDecoder::new)
+                .add(Encodings.ZRLE, ZrleDecoder::new)
+                .pseudo(Encodings.CURSOR)
+                .pseudo(Encodings.DESKTOP_SIZE)
+                .pseudo(Encodings.LAST_RECT)
                 .build();
     }
 
@@ -41,65 +49,83 @@ public final class DecoderRegistry {
         return new Builder();
     }
 
-    /** A registry with the same decoders restricted to {@code encodings}, in that order. */
+    /** A registry with the same entries restricted to {@code encodings}, in that order. */
     public DecoderRegistry only(List<Integer> encodings) {
         Builder builder = builder();
         for (int encoding : encodings) {
-            Function<DecoderContext, RectDecoder> factory = factories.get(encoding);
-            if (factory == null) {
-                throw new IllegalArgumentException("no decoder for " + Encodings.describe(encoding));
-            }
-            builder.add(encoding, factory);
+            builder.entries.put(encoding, entry(encoding));
         }
         return builder.build();
     }
 
-    /** The same decoders with {@code encoding} moved to the front of the preference order. */
+    /** The same entries without {@code encoding}. */
+    public DecoderRegistry without(int encoding) {
+        Builder builder = builder();
+        entries.forEach((other, entry) -> {
+            if (other != encoding) {
+                builder.entries.put(other, entry);
+            }
+        });
+        return builder.build();
+    }
+
+    /** The same entries with {@code encoding} moved to the front of the preference order. */
     public DecoderRegistry preferring(int encoding) {
-        Function<DecoderContext, RectDecoder> preferred = factories.get(encoding);
-        if (preferred == null) {
+        Builder builder = builder();
+        builder.entries.put(encoding, entry(encoding));
+        entries.forEach((other, entry) -> builder.entries.putIfAbsent(other, entry));
+        return builder.build();
+    }
+
+    private Optional<Supplier<RectDecoder>> entry(int encoding) {
+        Optional<Supplier<RectDecoder>> entry = entries.get(encoding);
+        if (entry == null) {
             throw new IllegalArgumentException("no decoder for " + Encodings.describe(encoding));
         }
-        Builder builder = builder().add(encoding, preferred);
-        factories.forEach((other, factory) -> builder.add(other, factory));
-        return builder.build();
+        return entry;
     }
 
     /** The encodings in preference order, as SetEncodings sends them. */
     public List<Integer> encodings() {
-        return List.copyOf(factories.keySet());
+        return List.copyOf(entries.keySet());
     }
 
+    /** Whether {@code encoding} is announced (a pixel encoding with a decoder, or a reader pseudo-encoding). */
     public boolean supports(int encoding) {
-        return factories.containsKey(encoding);
+        return entries.containsKey(encoding);
     }
 
-    /** New decoder instances for one connection, keyed by encoding. */
-    public Map<Integer, RectDecoder> createDecoders(DecoderContext context) {
+    /** New decoder instances for one connection, keyed by encoding; pseudo-encodings have none. */
+    public Map<Integer, RectDecoder> createDecoders() {
         Map<Integer, RectDecoder> decoders = new HashMap<>();
-        factories.forEach((encoding, factory) -> decoders.put(encoding, factory.apply(context)));
+        entries.forEach((encoding, factory) -> factory.ifPresent(f -> decoders.put(encoding, f.get())));
         return decoders;
     }
 
     /** Collects encodings in preference order. */
     public static final class Builder {
-        private final Map<Integer, Function<DecoderContext, RectDecoder>> factories = new LinkedHashMap<>();
-        private final List<Integer> order = new ArrayList<>();
+        private final Map<Integer, Optional<Supplier<RectDecoder>>> entries = new LinkedHashMap<>();
 
-        /** Registers (or replaces) the decoder factory for {@code encoding}. */
-        public Builder add(int encoding, Function<DecoderContext, RectDecoder> factory) {
-            if (factories.put(encoding, factory) == null) {
-                order.add(encoding);
+        /** Registers (or replaces, keeping its place) the decoder factory for pixel encoding {@code encoding}. */
+        public Builder add(int encoding, Supplier<RectDecoder> factory) {
+            if (READER_PSEUDO_ENCODINGS.contains(encoding)) {
+                throw new IllegalArgumentException(Encodings.describe(encoding) + " is read by the message reader");
             }
+            entries.put(encoding, Optional.of(factory));
+            return this;
+        }
+
+        /** Announces one of the {@link #READER_PSEUDO_ENCODINGS}. */
+        public Builder pseudo(int encoding) {
+            if (!READER_PSEUDO_ENCODINGS.contains(encoding)) {
+                throw new IllegalArgumentException(Encodings.describe(encoding) + " is not handled by the reader");
+            }
+            entries.put(encoding, Optional.empty());
             return this;
         }
 
         public DecoderRegistry build() {
-            Map<Integer, Function<DecoderContext, RectDecoder>> ordered = new LinkedHashMap<>();
-            for (int encoding : order) {
-                ordered.put(encoding, factories.get(encoding));
-            }
-            return new DecoderRegistry(ordered);
+            return new DecoderRegistry(entries);
         }
     }
 }

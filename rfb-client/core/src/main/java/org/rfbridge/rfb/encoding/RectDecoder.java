@@ -11,9 +11,10 @@ import org.rfbridge.rfb.pixel.Rect;
  * Decodes the body of one rectangle of one encoding. One instance per encoding per connection; it is called
  * only on the session thread.
  *
- * <p>The caller has read the rectangle header and, unless {@link #isPseudoEncoding()}, checked that the
- * rectangle lies inside {@code fb}. It then calls {@link #decodeRect} for the same rectangle until it returns
- * true, appending bytes between calls.
+ * <p>Decoders only decode pixels: pseudo-encodings (DesktopSize, LastRect, Cursor) are handled by the
+ * message reader. The caller has read the rectangle header and checked that the rectangle lies inside
+ * {@code fb}. It then calls {@link #decodeRect} for the same rectangle until it returns true, appending bytes
+ * between calls.
  */
 public interface RectDecoder {
     /**
@@ -24,12 +25,4 @@ public interface RectDecoder {
      * @throws RfbProtocolException when the data is invalid; the session is then over
      */
     boolean decodeRect(Rect r, RfbInput in, PixelFormat pf, Framebuffer fb) throws RfbProtocolException;
-
-    /**
-     * Whether this is a pseudo-encoding: its rectangle fields mean something other than an area of the
-     * framebuffer, so they are not checked against it and do not count as painted.
-     */
-    default boolean isPseudoEncoding() {
-        return false;
-    }
 }

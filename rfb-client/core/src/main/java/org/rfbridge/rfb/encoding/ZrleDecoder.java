@@ -4,6 +4,7 @@ package org.rfbridge.rfb.encoding;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.rfbridge.rfb.ErrorCode;
 import org.rfbridge.rfb.RfbProtocolException;
 import org.rfbridge.rfb.io.RfbInput;
 import org.rfbridge.rfb.pixel.Framebuffer;
@@ -52,7 +53,7 @@ public final class ZrleDecoder implements RectDecoder {
             inflatedCap = 5L * r.width() * r.height() + (1 + 4L * MAX_PALETTE) * tiles;
             long compressedCap = inflatedCap + inflatedCap / 1000 + 1024;
             if (length > compressedCap) {
-                throw new RfbProtocolException("ZRLE rectangle " + r + " claims " + length
+                throw new RfbProtocolException(ErrorCode.BAD_ENCODING_DATA, "ZRLE rectangle " + r + " claims " + length
                         + " compressed bytes; its tiles can take at most " + compressedCap);
             }
             compressedLeft = length;
@@ -85,7 +86,8 @@ public final class ZrleDecoder implements RectDecoder {
         try {
             while (!inflater.needsInput()) {
                 if (inflater.finished() || inflater.needsDictionary()) {
-                    inflateFailure = new RfbProtocolException("ZRLE zlib stream ended or asked for a dictionary");
+                    inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA,
+                            "ZRLE zlib stream ended or asked for a dictionary");
                     return;
                 }
                 if (inflated == stream.length) {
@@ -97,12 +99,13 @@ public final class ZrleDecoder implements RectDecoder {
                 inflated += produced;
                 stalls = produced == 0 ? stalls + 1 : 0;
                 if (stalls > 2) {
-                    inflateFailure = new RfbProtocolException("ZRLE zlib stream makes no progress");
+                    inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA,
+                            "ZRLE zlib stream makes no progress");
                     return;
                 }
             }
         } catch (DataFormatException e) {
-            inflateFailure = new RfbProtocolException("ZRLE data is not valid zlib: " + e.getMessage(), e);
+            inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA, "ZRLE data is not valid zlib", e);
         }
     }
 
@@ -117,7 +120,7 @@ public final class ZrleDecoder implements RectDecoder {
             }
         }
         if (stream.length >= inflatedCap) {
-            inflateFailure = new RfbProtocolException("ZRLE data inflates beyond the " + inflatedCap
+            inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA, "ZRLE data inflates beyond the " + inflatedCap
                     + " bytes its rectangle's tiles can take");
             return false;
         }
@@ -269,7 +272,7 @@ public final class ZrleDecoder implements RectDecoder {
     }
 
     private static RfbProtocolException tileError(Rect r, int tx, int ty, String what) {
-        return new RfbProtocolException("ZRLE rectangle " + r + ", tile at " + (r.x() + tx) + "," + (r.y() + ty)
+        return new RfbProtocolException(ErrorCode.BAD_ENCODING_DATA, "ZRLE rectangle " + r + ", tile at " + (r.x() + tx) + "," + (r.y() + ty)
                 + ": " + what);
     }
 

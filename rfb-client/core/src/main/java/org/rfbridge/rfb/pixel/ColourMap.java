@@ -8,8 +8,8 @@ import java.util.Arrays;
  * SetColourMapEntries produces a new map with {@link #withEntries}. Entries never set are opaque black.
  */
 public final class ColourMap {
-    /** Entries a 16-bit index can address; the wire's first-colour and count fields are 16-bit. */
-    public static final int SIZE = 65536;
+    /** Entries of a colour map: 8-bit pixels index it (see {@code PixelFormat#validate}). */
+    public static final int SIZE = org.rfbridge.rfb.Limits.COLOUR_MAP_SIZE;
 
     private static final ColourMap EMPTY = new ColourMap(new int[0]);
 

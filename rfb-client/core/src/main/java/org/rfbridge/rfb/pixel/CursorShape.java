@@ -15,7 +15,7 @@ import java.util.Arrays;
  */
 public record CursorShape(int width, int height, int hotspotX, int hotspotY, int[] argb) {
     /** Largest cursor side accepted, as other clients enforce. */
-    public static final int MAX_SIZE = 256;
+    public static final int MAX_SIZE = org.rfbridge.rfb.Limits.MAX_CURSOR_SIDE;
 
     public CursorShape {
         if (width < 0 || height < 0 || width > MAX_SIZE || height > MAX_SIZE) {

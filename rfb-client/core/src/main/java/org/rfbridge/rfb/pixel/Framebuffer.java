@@ -17,7 +17,7 @@ import java.util.Arrays;
  */
 public final class Framebuffer {
     /** Largest width and height accepted, as other clients enforce. */
-    public static final int MAX_DIMENSION = 16384;
+    public static final int MAX_DIMENSION = org.rfbridge.rfb.Limits.MAX_FRAMEBUFFER_SIDE;
 
     private static final int OPAQUE_BLACK = 0xFF00_0000;
 
@@ -165,6 +165,15 @@ public final class Framebuffer {
     }
 
     /** An independent copy (same size and pixels). */
+    /** Copies into this framebuffer what {@code other} has where the two overlap (after a desktop resize). */
+    public void copyFrom(Framebuffer other) {
+        int w = Math.min(width, other.width);
+        int h = Math.min(height, other.height);
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(other.pixels, y * other.width, pixels, y * width, w);
+        }
+    }
+
     public Framebuffer copy() {
         return new Framebuffer(width, height, pixels.clone());
     }

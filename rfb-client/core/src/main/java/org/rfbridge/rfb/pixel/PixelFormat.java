@@ -4,6 +4,7 @@ package org.rfbridge.rfb.pixel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import org.rfbridge.rfb.ErrorCode;
 import org.rfbridge.rfb.RfbProtocolException;
 import org.rfbridge.rfb.io.RfbInput;
 import org.rfbridge.rfb.io.RfbOutput;
@@ -150,7 +151,7 @@ public final class PixelFormat {
     /**
      * Checks that this format can be decoded: 8, 16 or 32 bits per pixel; depth between 1 and bits per
      * pixel; for true colour, every max of the form 2^n-1 (n at least 1) and every channel inside the pixel;
-     * colour maps only with 8 or 16 bits per pixel.
+     * colour maps only with 8 bits per pixel.
      *
      * @throws RfbProtocolException naming the first problem found
      */
@@ -162,8 +163,9 @@ public final class PixelFormat {
             throw invalid("depth " + depth + " does not fit " + bitsPerPixel + " bits per pixel");
         }
         if (!trueColour) {
-            if (bitsPerPixel == 32) {
-                throw invalid("a colour map cannot be indexed by 32-bit pixels");
+            // TigerVNC's rule too: no server sends colour maps of more than 256 entries.
+            if (bitsPerPixel != 8) {
+                throw invalid("a colour map needs 8-bit pixels");
             }
             return;
         }
@@ -184,7 +186,7 @@ public final class PixelFormat {
     }
 
     private RfbProtocolException invalid(String problem) {
-        return new RfbProtocolException("invalid pixel format (" + this + "): " + problem);
+        return new RfbProtocolException(ErrorCode.BAD_PIXEL_FORMAT, "invalid pixel format (" + this + "): " + problem);
     }
 
     /** Bytes one pixel takes on the wire: 1, 2 or 4 for valid formats. */

@@ -83,10 +83,11 @@ public final class ClientMessageWriter {
 
     /**
      * ClientCutText, RFC 6143 section 7.5.6. The text is sent as ISO-8859-1; characters outside it become
-     * {@code '?'}, since the protocol cannot carry them.
+     * {@code '?'}, since the protocol cannot carry them; CR LF and lone CR become LF, the only line end the
+     * RFC allows.
      */
     public void clientCutText(String text) {
-        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 = text.replaceAll("\r\n?", "\n").getBytes(StandardCharsets.ISO_8859_1);
         out.writeU8(CLIENT_CUT_TEXT) // message-type
                 .pad(3) // padding
                 .writeU32(latin1.length) // length

@@ -13,7 +13,7 @@ import org.rfbridge.rfb.security.SecurityTypes;
  */
 public final class ConnectionOptions {
     /** Default cap on server cut text: longer texts are skipped, never allocated. */
-    public static final int DEFAULT_MAX_CUT_TEXT = 256 * 1024;
+    public static final int DEFAULT_MAX_CUT_TEXT = org.rfbridge.rfb.Limits.DEFAULT_MAX_CUT_TEXT_BYTES;
 
     private final boolean shared;
     private final PasswordProvider passwords;
@@ -74,7 +74,7 @@ public final class ConnectionOptions {
         return maxCutTextBytes;
     }
 
-    /** Security types in the client's order of preference; empty means "the server's order". */
+    /** The security types the client accepts, in its order of preference (default {@link SecurityTypes#SUPPORTED}). */
     public List<Integer> securityTypes() {
         return securityTypes;
     }
@@ -95,7 +95,7 @@ public final class ConnectionOptions {
         private PixelFormat pixelFormat = PixelFormat.RGB888;
         private boolean keepServerPixelFormat;
         private int maxCutTextBytes = DEFAULT_MAX_CUT_TEXT;
-        private List<Integer> securityTypes = List.of();
+        private List<Integer> securityTypes = SecurityTypes.SUPPORTED;
         private DecoderRegistry decoders = DecoderRegistry.standard();
         private boolean autoAcknowledgeUpdates;
 
@@ -143,8 +143,14 @@ public final class ConnectionOptions {
             return this;
         }
 
-        /** Security types in order of preference; each must be one {@link SecurityTypes#isSupported}. */
+        /**
+         * The security types to accept, in order of preference; each must be one {@link SecurityTypes#isSupported}.
+         * An RFB 3.3 server that imposes another type is refused.
+         */
         public Builder securityTypes(List<Integer> types) {
+            if (types.isEmpty()) {
+                throw new IllegalArgumentException("no security type accepted");
+            }
             for (int type : types) {
                 if (!SecurityTypes.isSupported(type)) {
                     throw new IllegalArgumentException("unsupported security type " + SecurityTypes.describe(type));

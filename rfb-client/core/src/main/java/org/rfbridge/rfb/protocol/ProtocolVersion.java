@@ -2,6 +2,7 @@
 package org.rfbridge.rfb.protocol;
 
 import java.nio.charset.StandardCharsets;
+import org.rfbridge.rfb.ErrorCode;
 import org.rfbridge.rfb.RfbProtocolException;
 
 /**
@@ -31,7 +32,7 @@ public record ProtocolVersion(int major, int minor) {
         if (banner.length != BANNER_LENGTH || banner[0] != 'R' || banner[1] != 'F' || banner[2] != 'B'
                 || banner[3] != ' ' || banner[7] != '.' || banner[11] != '\n'
                 || !digits(banner, 4) || !digits(banner, 8)) {
-            throw new RfbProtocolException("not an RFB server: expected a banner like \"RFB 003.008\\n\" but got "
+            throw new RfbProtocolException(ErrorCode.BAD_VERSION, "not an RFB server: expected a banner like \"RFB 003.008\\n\" but got "
                     + quote(banner));
         }
         return new ProtocolVersion(number(banner, 4), number(banner, 8));
@@ -71,15 +72,16 @@ public record ProtocolVersion(int major, int minor) {
     }
 
     /**
-     * The version this client speaks with a server announcing this one: 3.3 for 3.0 to 3.6 (3.5 was never
-     * published and servers announcing it mean 3.3), 3.7, and 3.8 for 3.8 and anything later, including
-     * 3.889 (Apple) and 4.x (RealVNC).
+     * The version this client speaks with a server announcing this one: 3.3 for 3.3 to 3.6 (3.5 was never
+     * published and servers announcing it mean 3.3; UltraVNC announces 3.4 and 3.6), 3.7, and 3.8 for 3.8 and
+     * anything later, including 3.889 (Apple) and 4.x (RealVNC).
      *
-     * @throws RfbProtocolException for versions before 3
+     * @throws RfbProtocolException for versions before 3.3, which no server speaks
      */
     public ProtocolVersion negotiate() throws RfbProtocolException {
-        if (major < 3) {
-            throw new RfbProtocolException("the server speaks RFB " + this + ", older than 3.3");
+        if (!atLeast(V3_3)) {
+            throw new RfbProtocolException(ErrorCode.BAD_VERSION, "the server speaks RFB " + this
+                    + ", older than 3.3");
         }
         if (major > 3 || minor >= 8) {
             return V3_8;

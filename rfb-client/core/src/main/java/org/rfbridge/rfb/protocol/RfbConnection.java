@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.rfb.protocol;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.rfbridge.rfb.ErrorCode;
+import org.rfbridge.rfb.Limits;
 import org.rfbridge.rfb.RfbAuthenticationException;
 import org.rfbridge.rfb.RfbConnectionRefusedException;
 import org.rfbridge.rfb.RfbEndOfStreamException;
@@ -44,15 +42,13 @@ import org.slf4j.LoggerFactory;
  * called on it.
  */
 public final class RfbConnection {
-    /** Longest desktop name or reason string accepted. */
-    public static final int MAX_STRING_BYTES = 64 * 1024;
-
     private static final Logger LOG = LoggerFactory.getLogger(RfbConnection.class);
     private static final int TIGHT_CAPABILITY_SIZE = 16;
+    private static final int SERVER_INIT_HEADER_SIZE = 24;
 
-    /** Phases of a session, in order; {@link #FAILED} is terminal. */
+    /** Phases of a session, in order; {@link #FAILED} is terminal. The JavaScript core has the same states. */
     public enum State {
-        PROTOCOL_VERSION, SECURITY_TYPE, REFUSED_REASON, SECURITY, SECURITY_RESULT, AUTH_FAILURE_REASON,
+        PROTOCOL_VERSION, SECURITY_TYPES, REFUSED_REASON, SECURITY, SECURITY_RESULT, AUTH_FAILURE_REASON,
         SERVER_INIT, TIGHT_CAPABILITIES, NORMAL, FAILED
     }
 
@@ -64,11 +60,12 @@ public final class RfbConnection {
 
     private State state = State.PROTOCOL_VERSION;
     private RfbException failure;
+    private long bytesReceived;
     private ProtocolVersion serverVersion;
     private ProtocolVersion version;
     private List<Integer> offeredSecurityTypes = List.of();
     private SecurityHandler security;
-    private long tightCapabilitiesToSkip;
+    private long tightCapabilitiesToSkip = -1;
     private SessionInfo info;
 
     private Framebuffer framebuffer;
@@ -86,11 +83,12 @@ public final class RfbConnection {
     /** Appends bytes received from the server. */
     public void receive(byte[] data, int offset, int length) {
         in.append(data, offset, length);
+        bytesReceived += length;
     }
 
     /** Appends bytes received from the server. */
     public void receive(byte[] data) {
-        in.append(data, 0, data.length);
+        receive(data, 0, data.length);
     }
 
     /**
@@ -110,7 +108,7 @@ public final class RfbConnection {
             throw fail(e);
         } catch (RuntimeException e) {
             // The framebuffer's own bounds checks are the second line of defence behind the reader's.
-            throw fail(new RfbProtocolException("rejected server data: " + e.getMessage(), e));
+            throw fail(new RfbProtocolException(ErrorCode.INTERNAL, "rejected server data: " + e.getMessage(), e));
         }
     }
 
@@ -130,25 +128,27 @@ public final class RfbConnection {
             throw failure;
         }
         if (state == State.AUTH_FAILURE_REASON) {
-            throw fail(new RfbAuthenticationException("authentication failed"));
+            throw fail(new RfbAuthenticationException(ErrorCode.AUTH_FAILED, NO_REASON));
         }
         String where;
         if (state == State.NORMAL) {
-            where = reader.isBetweenMessages() && in.available() == 0
-                    ? null : reader.position() + " (" + in.available() + " bytes of it unprocessed)";
+            where = reader.isBetweenMessages() && in.available() == 0 ? "" : " " + reader.position(in.available());
+        } else if (bytesReceived == 0) {
+            where = " before sending anything";
         } else {
-            where = "during the handshake (" + describe(state) + ", " + in.available() + " bytes unprocessed)";
+            where = " during the handshake (" + describe(state) + ")";
         }
-        throw fail(new RfbEndOfStreamException(where == null
-                ? "the server closed the connection" : "the server closed the connection " + where));
+        throw fail(new RfbEndOfStreamException(ErrorCode.END_OF_STREAM, "the server closed the connection" + where));
     }
+
+    private static final String NO_REASON = "the server gave no reason";
 
     private static String describe(State state) {
         switch (state) {
             case PROTOCOL_VERSION: return "waiting for the protocol version";
-            case SECURITY_TYPE: return "waiting for the security types";
+            case SECURITY_TYPES: return "waiting for the security types";
             case REFUSED_REASON: return "waiting for the reason of a refusal";
-            case SECURITY: return "security exchange";
+            case SECURITY: return "in the security exchange";
             case SECURITY_RESULT: return "waiting for the security result";
             case SERVER_INIT: return "waiting for ServerInit";
             case TIGHT_CAPABILITIES: return "waiting for TightVNC capabilities";
@@ -160,7 +160,7 @@ public final class RfbConnection {
         switch (state) {
             case PROTOCOL_VERSION:
                 return readProtocolVersion();
-            case SECURITY_TYPE:
+            case SECURITY_TYPES:
                 return version.equals(ProtocolVersion.V3_3) ? readSecurityType33() : readSecurityTypes();
             case REFUSED_REASON:
                 return readRefusedReason();
@@ -190,7 +190,7 @@ public final class RfbConnection {
         version = serverVersion.negotiate();
         out.writeBytes(version.banner()); // ProtocolVersion
         LOG.debug("server announced RFB {}, speaking {}", serverVersion, version);
-        state = State.SECURITY_TYPE;
+        state = State.SECURITY_TYPES;
         return true;
     }
 
@@ -204,10 +204,10 @@ public final class RfbConnection {
             state = State.REFUSED_REASON;
             return true;
         }
-        if (type > 0xFF || !SecurityTypes.isSupported((int) type) || type == SecurityTypes.TIGHT) {
-            throw new RfbUnsupportedSecurityException("the RFB 3.3 server requires security type "
-                    + (type > 0xFF ? Long.toString(type) : SecurityTypes.describe((int) type))
-                    + ", which rfbridge does not support");
+        // Tight needs the list of 3.7 and later to be chosen from, so it never fits 3.3.
+        if (type > 0xFF || !options.securityTypes().contains((int) type) || type == SecurityTypes.TIGHT) {
+            throw new RfbUnsupportedSecurityException(ErrorCode.NO_COMMON_SECURITY, "the RFB 3.3 server requires "
+                    + "security type " + SecurityTypes.describe(type) + ", which this client does not accept");
         }
         offeredSecurityTypes = List.of((int) type);
         startSecurity((int) type);
@@ -240,25 +240,17 @@ public final class RfbConnection {
         return true;
     }
 
+    /** The first of the client's accepted types, in the client's order of preference, that the server offers. */
     private int chooseSecurityType(List<Integer> offered) throws RfbUnsupportedSecurityException {
-        List<Integer> preference = options.securityTypes();
-        if (preference.isEmpty()) {
-            for (int type : offered) {
-                if (SecurityTypes.isSupported(type)) {
-                    return type;
-                }
-            }
-        } else {
-            for (int type : preference) {
-                if (offered.contains(type)) {
-                    return type;
-                }
+        for (int type : options.securityTypes()) {
+            if (offered.contains(type)) {
+                return type;
             }
         }
         List<String> names = new ArrayList<>();
         offered.forEach(type -> names.add(SecurityTypes.describe(type)));
-        throw new RfbUnsupportedSecurityException("the server offers security types " + String.join(", ", names)
-                + " and none of them is one this client accepts");
+        throw new RfbUnsupportedSecurityException(ErrorCode.NO_COMMON_SECURITY, "the server offers security types "
+                + String.join(", ", names) + " and none of them is one this client accepts");
     }
 
     private void startSecurity(int type) {
@@ -268,11 +260,11 @@ public final class RfbConnection {
     }
 
     private boolean readRefusedReason() throws RfbException {
-        String reason = readString("reason");
+        String reason = readString("refusal reason");
         if (reason == null) {
             return false;
         }
-        throw new RfbConnectionRefusedException(reason.isEmpty() ? "the server refused the connection" : reason);
+        throw new RfbConnectionRefusedException(ErrorCode.CONNECTION_REFUSED, reason.isEmpty() ? NO_REASON : reason);
     }
 
     private boolean runSecurity() throws RfbException {
@@ -302,8 +294,8 @@ public final class RfbConnection {
             state = State.AUTH_FAILURE_REASON;
             return true;
         }
-        throw new RfbAuthenticationException(result == 2
-                ? "authentication failed: too many attempts" : "authentication failed");
+        throw new RfbAuthenticationException(ErrorCode.AUTH_FAILED,
+                result == 2 ? "too many attempts" : "the server rejected the login");
     }
 
     private boolean readAuthFailureReason() throws RfbException {
@@ -311,9 +303,7 @@ public final class RfbConnection {
         if (reason == null) {
             return false;
         }
-        // QEMU counts the C string's terminating NUL in the length; it is not part of what the user should read.
-        String shown = reason.replaceAll("\\x00+$", "");
-        throw new RfbAuthenticationException(shown.isEmpty() ? "authentication failed" : shown);
+        throw new RfbAuthenticationException(ErrorCode.AUTH_FAILED, reason.isEmpty() ? NO_REASON : reason);
     }
 
     // RFC 6143 section 7.3.1
@@ -324,7 +314,7 @@ public final class RfbConnection {
 
     // RFC 6143 section 7.3.2
     private boolean readServerInit() throws RfbException {
-        if (!in.has(24)) {
+        if (!in.has(SERVER_INIT_HEADER_SIZE)) {
             return false;
         }
         in.mark();
@@ -332,22 +322,16 @@ public final class RfbConnection {
         int height = in.readU16(); // framebuffer-height
         PixelFormat serverFormat = PixelFormat.read(in); // server-pixel-format
         long nameLength = in.readU32(); // name-length
-        if (width == 0 || height == 0 || !Framebuffer.isValidSize(width, height)) {
-            // An empty desktop cannot be shown or asked for updates; a huge one would be a huge allocation.
-            throw new RfbProtocolException("the server's framebuffer " + width + "x" + height + " is outside 1x1.."
-                    + Framebuffer.MAX_DIMENSION + "x" + Framebuffer.MAX_DIMENSION);
-        }
+        checkFramebufferSize("the server's framebuffer", width, height);
         serverFormat.validate();
-        if (nameLength > MAX_STRING_BYTES) {
-            throw new RfbProtocolException("desktop name of " + nameLength + " bytes exceeds " + MAX_STRING_BYTES);
-        }
+        checkStringLength("desktop name", nameLength);
         if (!in.has((int) nameLength)) {
             in.reset();
             return false;
         }
         in.unmark();
-        String name = decodeText(in.readBytes((int) nameLength)); // name-string
-        framebuffer = allocateFramebuffer(width, height);
+        String name = ServerText.decode(in.readBytes((int) nameLength)); // name-string
+        framebuffer = allocateFramebuffer(width, height, null);
         pixelFormat = options.keepServerPixelFormat() ? serverFormat : options.pixelFormat();
         info = new SessionInfo(serverVersion, version, offeredSecurityTypes, security.type(), width, height,
                 serverFormat, pixelFormat, name);
@@ -359,20 +343,43 @@ public final class RfbConnection {
         return true;
     }
 
+    /**
+     * Throws unless {@code width} x {@code height} is a size the client shows: an empty desktop cannot be shown
+     * or asked for updates, a huge one would be a huge allocation.
+     */
+    static void checkFramebufferSize(String what, int width, int height) throws RfbProtocolException {
+        if (width < 1 || height < 1 || width > Limits.MAX_FRAMEBUFFER_SIDE || height > Limits.MAX_FRAMEBUFFER_SIDE) {
+            throw new RfbProtocolException(ErrorCode.BAD_FRAMEBUFFER_SIZE, what + " " + width + "x" + height
+                    + " is outside 1x1.." + Limits.MAX_FRAMEBUFFER_SIDE + "x" + Limits.MAX_FRAMEBUFFER_SIDE);
+        }
+    }
+
+    private static void checkStringLength(String what, long length) throws RfbProtocolException {
+        if (length > Limits.MAX_STRING_BYTES) {
+            throw new RfbProtocolException(ErrorCode.LENGTH_OVER_LIMIT, what + " of " + length
+                    + " bytes exceeds the " + Limits.MAX_STRING_BYTES + "-byte limit");
+        }
+    }
+
     // TightVNC servers follow ServerInit with counts of server, client and encoding capabilities, then the
     // capabilities; nothing in them changes what this client does, so they are skipped as they stream past.
-    private boolean skipTightCapabilities() {
-        if (tightCapabilitiesToSkip == 0) {
+    private boolean skipTightCapabilities() throws RfbProtocolException {
+        if (tightCapabilitiesToSkip < 0) {
             if (!in.has(8)) {
                 return false;
             }
-            long capabilities = (long) in.readU16() + in.readU16() + in.readU16();
+            long capabilities = 0;
+            for (String list : new String[] {"server message", "client message", "encoding"}) {
+                int count = in.readU16(); // number-of-server-messages, -client-messages, -encodings
+                if (count > Limits.MAX_TIGHT_CAPABILITIES) {
+                    throw new RfbProtocolException(ErrorCode.LENGTH_OVER_LIMIT, "TightVNC ServerInit lists " + count
+                            + " " + list + " capabilities, more than the " + Limits.MAX_TIGHT_CAPABILITIES
+                            + " accepted");
+                }
+                capabilities += count;
+            }
             in.skip(2); // padding
             tightCapabilitiesToSkip = capabilities * TIGHT_CAPABILITY_SIZE;
-            if (tightCapabilitiesToSkip == 0) {
-                finishHandshake();
-                return true;
-            }
         }
         tightCapabilitiesToSkip -= in.skipAvailable(tightCapabilitiesToSkip);
         if (tightCapabilitiesToSkip > 0) {
@@ -400,25 +407,22 @@ public final class RfbConnection {
     }
 
     /**
-     * A black framebuffer of an already validated size. Up to 16384x16384 is legal, which is 1 GiB of pixels:
-     * a JVM without that much room fails this session with a clear error instead of dying elsewhere.
+     * A framebuffer of an already validated size, black except for what {@code previous} (if any) has where
+     * the two overlap. Up to 16384x16384 is legal, which is 1 GiB of pixels: a JVM without that much room
+     * fails this session with a clear error instead of dying elsewhere.
      */
-    private static Framebuffer allocateFramebuffer(int width, int height) throws RfbProtocolException {
+    private static Framebuffer allocateFramebuffer(int width, int height, Framebuffer previous)
+            throws RfbProtocolException {
         try {
-            return new Framebuffer(width, height);
+            Framebuffer fb = new Framebuffer(width, height);
+            if (previous != null) {
+                fb.copyFrom(previous);
+            }
+            return fb;
         } catch (OutOfMemoryError e) {
-            throw new RfbProtocolException("a " + width + "x" + height + " framebuffer needs "
-                    + ((long) width * height * 4 >> 20) + " MiB, more than this JVM can allocate");
-        }
-    }
-
-    /** ServerInit names are UTF-8 on modern servers and Latin-1 on old ones; accept both. */
-    private static String decodeText(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+            throw new RfbProtocolException(ErrorCode.BAD_FRAMEBUFFER_SIZE, "a " + width + "x" + height
+                    + " framebuffer needs " + ((long) width * height * 4 >> 20)
+                    + " MiB, more than this JVM can allocate");
         }
     }
 
@@ -429,15 +433,13 @@ public final class RfbConnection {
         }
         in.mark();
         long length = in.readU32();
-        if (length > MAX_STRING_BYTES) {
-            throw new RfbProtocolException(what + " of " + length + " bytes exceeds " + MAX_STRING_BYTES);
-        }
+        checkStringLength(what, length);
         if (!in.has((int) length)) {
             in.reset();
             return null;
         }
         in.unmark();
-        return decodeText(in.readBytes((int) length));
+        return ServerText.decode(in.readBytes((int) length));
     }
 
     /**
@@ -476,7 +478,7 @@ public final class RfbConnection {
         writer.pointerEvent(buttonMask, clampedX, clampedY);
     }
 
-    /** Sends ClientCutText (ISO-8859-1; other characters become '?'). */
+    /** Sends ClientCutText (ISO-8859-1; other characters become '?', line ends become LF). */
     public void sendClientCutText(String text) {
         requireNormal();
         writer.clientCutText(text);
@@ -541,7 +543,7 @@ public final class RfbConnection {
         @Override
         public void desktopSizeChanged(int width, int height) throws RfbProtocolException {
             LOG.debug("desktop resized to {}x{}", width, height);
-            framebuffer = allocateFramebuffer(width, height);
+            framebuffer = allocateFramebuffer(width, height, framebuffer);
             fullUpdateNeeded = true;
             events.onDesktopResized(framebuffer);
         }

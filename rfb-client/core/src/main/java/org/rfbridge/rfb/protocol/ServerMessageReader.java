@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.rfbridge.rfb.ErrorCode;
+import org.rfbridge.rfb.Limits;
 import org.rfbridge.rfb.RfbProtocolException;
-import org.rfbridge.rfb.encoding.DecoderContext;
 import org.rfbridge.rfb.encoding.DecoderRegistry;
 import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.rfb.encoding.RectDecoder;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Parses server-to-client messages (RFC 6143 section 7.6) in the normal phase of a session and hands them to
  * a {@link ServerMessageHandler}. Numbers are validated where read: rectangles against the framebuffer,
  * colour map ranges against the map's size, cut text against a cap above which the text is skipped as it
- * streams past instead of being stored.
+ * streams past instead of being stored. Pixel rectangles go to the decoder of their encoding; the
+ * pseudo-encodings (DesktopSize, LastRect, Cursor) are read here, as they change the session rather than
+ * paint pixels. The JavaScript core's {@code server-message-reader.js} is the same reader.
  *
  * <p>Not thread-safe: the session thread owns it.
  */
@@ -40,6 +43,7 @@ public final class ServerMessageReader {
     private enum State { MESSAGE_START, RECT_HEADER, RECT_BODY, COLOUR_MAP_ENTRIES, SKIP_CUT_TEXT }
 
     private final ServerMessageHandler handler;
+    private final DecoderRegistry registry;
     private final Map<Integer, RectDecoder> decoders;
     private final int maxCutTextBytes;
 
@@ -61,7 +65,8 @@ public final class ServerMessageReader {
 
     public ServerMessageReader(ServerMessageHandler handler, DecoderRegistry registry, int maxCutTextBytes) {
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.decoders = registry.createDecoders(new Context());
+        this.registry = registry;
+        this.decoders = registry.createDecoders();
         this.maxCutTextBytes = maxCutTextBytes;
     }
 
@@ -127,7 +132,7 @@ public final class ServerMessageReader {
                 firstColour = in.readU16(); // first-colour
                 int count = in.readU16(); // number-of-colours
                 if (firstColour + count > ColourMap.SIZE) {
-                    throw new RfbProtocolException("SetColourMapEntries " + firstColour + "+" + count
+                    throw new RfbProtocolException(ErrorCode.BAD_COLOUR_MAP, "SetColourMapEntries " + firstColour + "+" + count
                             + " goes past the " + ColourMap.SIZE + " entries a colour map has");
                 }
                 colours = new int[count];
@@ -141,7 +146,7 @@ public final class ServerMessageReader {
             case SERVER_CUT_TEXT:
                 return readServerCutText(in);
             default:
-                throw new RfbProtocolException("unknown server message type " + type);
+                throw new RfbProtocolException(ErrorCode.UNKNOWN_MESSAGE, "unknown server message type " + type);
         }
     }
 
@@ -178,16 +183,18 @@ public final class ServerMessageReader {
         int height = in.readU16(); // height
         rectEncoding = in.readS32(); // encoding-type
         rect = new Rect(x, y, width, height);
-        decoder = decoders.get(rectEncoding);
-        if (decoder == null) {
-            throw new RfbProtocolException("rectangle " + (rectIndex + 1) + " of a FramebufferUpdate uses encoding "
-                    + Encodings.describe(rectEncoding) + ", which this client did not ask for");
+        if (!registry.supports(rectEncoding)) {
+            throw new RfbProtocolException(ErrorCode.UNKNOWN_ENCODING, "rectangle " + (rectIndex + 1)
+                    + " of a FramebufferUpdate uses encoding " + Encodings.describe(rectEncoding)
+                    + ", which this client did not ask for");
         }
-        if (!decoder.isPseudoEncoding()) {
+        decoder = decoders.get(rectEncoding);
+        if (decoder != null) {
             Framebuffer fb = handler.framebuffer();
             if (!fb.contains(rect)) {
-                throw new RfbProtocolException(Encodings.name(rectEncoding) + " rectangle " + rect
-                        + " lies outside the " + fb.width() + "x" + fb.height() + " framebuffer");
+                throw new RfbProtocolException(ErrorCode.RECT_OUT_OF_BOUNDS, Encodings.name(rectEncoding)
+                        + " rectangle " + rect + " lies outside the " + fb.width() + "x" + fb.height()
+                        + " framebuffer");
             }
         }
         state = State.RECT_BODY;
@@ -195,11 +202,15 @@ public final class ServerMessageReader {
     }
 
     private boolean readRectBody(RfbInput in) throws RfbProtocolException {
-        if (!decoder.decodeRect(rect, in, handler.pixelFormat(), handler.framebuffer())) {
+        if (decoder != null) {
+            if (!decoder.decodeRect(rect, in, handler.pixelFormat(), handler.framebuffer())) {
+                return false;
+            }
+            if (!rect.isEmpty()) {
+                dirty.add(rect);
+            }
+        } else if (!readPseudoRect(in)) {
             return false;
-        }
-        if (!decoder.isPseudoEncoding() && !rect.isEmpty()) {
-            dirty.add(rect);
         }
         rectIndex++;
         rectsRemaining--;
@@ -208,6 +219,68 @@ public final class ServerMessageReader {
         } else {
             state = State.RECT_HEADER;
         }
+        return true;
+    }
+
+    private boolean readPseudoRect(RfbInput in) throws RfbProtocolException {
+        switch (rectEncoding) {
+            case Encodings.DESKTOP_SIZE:
+                // RFC 6143 section 7.8.2: the rectangle's size is the new desktop size; no body.
+                RfbConnection.checkFramebufferSize("DesktopSize", rect.width(), rect.height());
+                handler.desktopSizeChanged(rect.width(), rect.height());
+                // What was painted before belongs to the old framebuffer; the new one is all new.
+                dirty.clear();
+                dirty.add(new Rect(0, 0, rect.width(), rect.height()));
+                return true;
+            case Encodings.LAST_RECT:
+                // Ends the update whatever its count said (servers not knowing it up front send 0xFFFF).
+                lastRectSeen = true;
+                return true;
+            case Encodings.CURSOR:
+                return readCursor(in);
+            default:
+                throw new IllegalStateException("no reader for " + Encodings.describe(rectEncoding));
+        }
+    }
+
+    /**
+     * Cursor (RFC 6143 section 7.8.1): the rectangle's position is the hotspot and its size the cursor's; the
+     * body is the pixels in the current pixel format, then a bitmask of {@code ceil(width / 8) * height} bytes,
+     * most significant bit first. The size is checked before anything is awaited, so the body is at most
+     * about 264 KiB.
+     */
+    private boolean readCursor(RfbInput in) throws RfbProtocolException {
+        int width = rect.width();
+        int height = rect.height();
+        if (width > Limits.MAX_CURSOR_SIDE || height > Limits.MAX_CURSOR_SIDE) {
+            throw new RfbProtocolException(ErrorCode.BAD_CURSOR, "cursor " + width + "x" + height
+                    + " is larger than " + Limits.MAX_CURSOR_SIDE + "x" + Limits.MAX_CURSOR_SIDE);
+        }
+        boolean empty = width == 0 || height == 0;
+        if (!empty && (rect.x() >= width || rect.y() >= height)) {
+            throw new RfbProtocolException(ErrorCode.BAD_CURSOR, "cursor hotspot " + rect.x() + "," + rect.y()
+                    + " lies outside the " + width + "x" + height + " cursor");
+        }
+        PixelFormat pf = handler.pixelFormat();
+        int pixelBytes = width * height * pf.bytesPerPixel();
+        int maskRowBytes = (width + 7) / 8;
+        int maskBytes = maskRowBytes * height;
+        if (!in.has(pixelBytes + maskBytes)) {
+            return false;
+        }
+        byte[] pixels = in.readBytes(pixelBytes);
+        byte[] mask = in.readBytes(maskBytes);
+        int[] argb = new int[width * height];
+        pf.toArgb(pixels, 0, argb, 0, width * height);
+        for (int cy = 0; cy < height; cy++) {
+            for (int cx = 0; cx < width; cx++) {
+                boolean opaque = (mask[cy * maskRowBytes + cx / 8] & (0x80 >>> (cx % 8))) != 0;
+                int i = cy * width + cx;
+                argb[i] = opaque ? argb[i] | 0xFF00_0000 : argb[i] & 0x00FF_FFFF;
+            }
+        }
+        // An empty cursor hides the pointer; its hotspot means nothing.
+        handler.cursorShapeChanged(new CursorShape(width, height, empty ? 0 : rect.x(), empty ? 0 : rect.y(), argb));
         return true;
     }
 
@@ -235,11 +308,11 @@ public final class ServerMessageReader {
         return true;
     }
 
-    /** Describes where the reader is, for end-of-stream messages. */
-    String position() {
+    /** Where the reader is, for end-of-stream messages: {@code pending} bytes are buffered and unprocessed. */
+    String position(int pending) {
         switch (state) {
             case MESSAGE_START:
-                return "between messages";
+                return pending == 0 ? "between messages" : "in the middle of a message";
             case RECT_HEADER:
             case RECT_BODY:
                 return "in rectangle " + (rectIndex + 1) + " of a FramebufferUpdate";
@@ -249,26 +322,6 @@ public final class ServerMessageReader {
                 return "in a ServerCutText message (" + cutTextToSkip + " bytes missing)";
             default:
                 return state.toString();
-        }
-    }
-
-    private final class Context implements DecoderContext {
-        @Override
-        public void desktopSizeChanged(int width, int height) throws RfbProtocolException {
-            handler.desktopSizeChanged(width, height);
-            // What was painted before belongs to the old framebuffer; the new one is all new.
-            dirty.clear();
-            dirty.add(new Rect(0, 0, width, height));
-        }
-
-        @Override
-        public void cursorShapeChanged(CursorShape shape) {
-            handler.cursorShapeChanged(shape);
-        }
-
-        @Override
-        public void lastRect() {
-            lastRectSeen = true;
         }
     }
 }

@@ -24,7 +24,10 @@ public final class SecurityTypes {
     public static final int ARD = 30;
     public static final int MS_LOGON_2 = 113;
 
-    /** The types this library implements, in the order it prefers when the client states no preference. */
+    /**
+     * The types this library implements, in the order it prefers by default: None needs no password, and
+     * TightVNC's type only wraps the other two. The JavaScript core has the same list and order.
+     */
     public static final List<Integer> SUPPORTED = List.of(NONE, VNC_AUTH, TIGHT);
 
     private SecurityTypes() {
@@ -74,8 +77,8 @@ public final class SecurityTypes {
         }
     }
 
-    /** For example {@code "VNC Authentication (2)"}. */
-    public static String describe(int type) {
-        return name(type) + " (" + type + ")";
+    /** For example {@code "VNC Authentication (2)"}; {@code type} may be any u32 from the wire. */
+    public static String describe(long type) {
+        return (type >= 0 && type <= 0xFF ? name((int) type) : "unknown") + " (" + type + ")";
     }
 }

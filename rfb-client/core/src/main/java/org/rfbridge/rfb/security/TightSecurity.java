@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.rfbridge.rfb.ErrorCode;
+import org.rfbridge.rfb.Limits;
 import org.rfbridge.rfb.RfbException;
+import org.rfbridge.rfb.RfbProtocolException;
 import org.rfbridge.rfb.RfbUnsupportedSecurityException;
 import org.rfbridge.rfb.io.RfbInput;
 import org.rfbridge.rfb.io.RfbOutput;
@@ -59,11 +62,8 @@ public final class TightSecurity implements SecurityHandler {
                     if (!in.has(4)) {
                         return false;
                     }
-                    remaining = in.readU32();
-                    state = State.TUNNEL_CAPS;
-                    if (remaining == 0) {
-                        state = State.AUTH_COUNT;
-                    }
+                    remaining = readCount(in, "tunnels");
+                    state = remaining == 0 ? State.AUTH_COUNT : State.TUNNEL_CAPS;
                     break;
                 case TUNNEL_CAPS:
                     if (!in.has(CAPABILITY_SIZE)) {
@@ -73,8 +73,7 @@ public final class TightSecurity implements SecurityHandler {
                     sawNoTunnel |= tunnel == NO_TUNNEL;
                     if (--remaining == 0) {
                         if (!sawNoTunnel) {
-                            throw new RfbUnsupportedSecurityException("TightVNC security offers only tunnels "
-                                    + offered + " and rfbridge supports none of them");
+                            throw unsupported("tunnels");
                         }
                         out.writeU32(NO_TUNNEL); // tunnel type
                         offered.clear();
@@ -85,7 +84,7 @@ public final class TightSecurity implements SecurityHandler {
                     if (!in.has(4)) {
                         return false;
                     }
-                    remaining = in.readU32();
+                    remaining = readCount(in, "authentication types");
                     if (remaining == 0) {
                         // The server requires no authentication and sends no choice to make.
                         inner = new NoneSecurity();
@@ -128,11 +127,26 @@ public final class TightSecurity implements SecurityHandler {
             out.writeU32(AUTH_VNC); // authentication type
             inner = new VncAuthSecurity(passwords);
         } else {
-            throw new RfbUnsupportedSecurityException("TightVNC security offers only authentication types "
-                    + offered + "; rfbridge supports NOAUTH__ (1) and VNCAUTH_ (2)");
+            throw unsupported("authentication types");
         }
     }
 
+    /** A capability count, refused at once when larger than any server sends, instead of read for minutes. */
+    private static long readCount(RfbInput in, String what) throws RfbProtocolException {
+        long count = in.readU32();
+        if (count > Limits.MAX_TIGHT_CAPABILITIES) {
+            throw new RfbProtocolException(ErrorCode.LENGTH_OVER_LIMIT, "TightVNC security lists " + count + " "
+                    + what + ", more than the " + Limits.MAX_TIGHT_CAPABILITIES + " accepted");
+        }
+        return count;
+    }
+
+    private RfbUnsupportedSecurityException unsupported(String what) {
+        return new RfbUnsupportedSecurityException(ErrorCode.NO_COMMON_SECURITY, "TightVNC security offers only the "
+                + what + " " + String.join(", ", offered) + ", none of which this client supports");
+    }
+
+    /** Reads one 16-byte capability and remembers it for messages; returns its code. */
     private int readCapability(RfbInput in) {
         int code = in.readS32();
         String vendor = printable(in.readBytes(4));

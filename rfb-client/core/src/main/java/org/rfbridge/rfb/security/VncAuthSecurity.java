@@ -6,6 +6,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.rfbridge.rfb.ErrorCode;
 import org.rfbridge.rfb.RfbAuthenticationException;
 import org.rfbridge.rfb.RfbException;
 import org.rfbridge.rfb.io.RfbInput;
@@ -39,7 +40,7 @@ public final class VncAuthSecurity implements SecurityHandler {
         }
         char[] password = passwords.password();
         if (password == null) {
-            throw new RfbAuthenticationException("the server requires a VNC password and none was given");
+            throw new RfbAuthenticationException(ErrorCode.PASSWORD_REQUIRED, "the server requires a VNC password and none was given");
         }
         byte[] challenge = in.readBytes(CHALLENGE_SIZE);
         try {

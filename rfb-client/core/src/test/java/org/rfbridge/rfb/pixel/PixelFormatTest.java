@@ -58,9 +58,6 @@ class PixelFormatTest {
         assertEquals(hex("ff000000"), mapped.toArgb(new byte[] {5}, 0));
         ColourMap map = ColourMap.empty().withEntries(4, new int[] {hex("ff112233"), hex("ff445566")}, 0, 2);
         assertEquals(hex("ff445566"), mapped.withColourMap(map).toArgb(new byte[] {5}, 0));
-        PixelFormat mapped16 = PixelFormat.colourMapped(16, 16, true).withColourMap(
-                ColourMap.empty().withEntries(0x1234, new int[] {hex("ffabcdef")}, 0, 1));
-        assertEquals(hex("ffabcdef"), mapped16.toArgb(bytes("1234"), 0));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.rfbridge.rfb.RfbProtocolException;
 import org.rfbridge.rfb.RfbUnsupportedSecurityException;
 import org.rfbridge.rfb.pixel.PixelFormat;
 import org.rfbridge.rfb.security.PasswordProvider;
+import org.rfbridge.rfb.security.SecurityTypes;
 import org.rfbridge.rfb.security.VncAuthSecurity;
 import org.rfbridge.rfb.testing.Feeder;
 import org.rfbridge.rfb.testing.ServerBytes;
@@ -192,7 +193,9 @@ class HandshakeTest {
         capability(s, 7, "TGHT", "TIGHT___");
         capability(s, -239, "TGHT", "RCHCURSR");
         s.bell();
-        Feeder.Result r = Feeder.runEveryWay(withPassword("sesame"), s.toByteArray());
+        ConnectionOptions tightFirst = withPassword("sesame").toBuilder()
+                .securityTypes(List.of(SecurityTypes.TIGHT, SecurityTypes.VNC_AUTH)).build();
+        Feeder.Result r = Feeder.runEveryWay(tightFirst, s.toByteArray());
         assertNull(r.failure());
         String expected = banner("003.008") + "10" + "00000000" + "00000002"
                 + hex(VncAuthSecurity.response("sesame".toCharArray(), CHALLENGE)) + "01";

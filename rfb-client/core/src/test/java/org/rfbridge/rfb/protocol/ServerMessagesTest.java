@@ -139,8 +139,8 @@ class ServerMessagesTest {
     }
 
     static Stream<PixelFormat> colourMapFormats() {
-        return Stream.of(PixelFormat.colourMapped(8, 8, false), PixelFormat.colourMapped(16, 16, true),
-                PixelFormat.colourMapped(16, 16, false));
+        // Only 8-bit colour maps exist (PixelFormat#validate); both byte orders announce the same pixels.
+        return Stream.of(PixelFormat.colourMapped(8, 8, false), PixelFormat.colourMapped(8, 8, true));
     }
 
     @Test

@@ -21,8 +21,12 @@ final class CountingDecoders {
     static DecoderRegistry wrap(DecoderRegistry base, SessionStats stats) {
         DecoderRegistry.Builder builder = DecoderRegistry.builder();
         for (int encoding : base.encodings()) {
+            if (DecoderRegistry.READER_PSEUDO_ENCODINGS.contains(encoding)) {
+                builder.pseudo(encoding);
+                continue;
+            }
             DecoderRegistry single = base.only(List.of(encoding));
-            builder.add(encoding, context -> new Counting(encoding, single.createDecoders(context).get(encoding), stats));
+            builder.add(encoding, () -> new Counting(encoding, single.createDecoders().get(encoding), stats));
         }
         return builder.build();
     }
@@ -41,15 +45,10 @@ final class CountingDecoders {
         @Override
         public boolean decodeRect(Rect r, RfbInput in, PixelFormat pf, Framebuffer fb) throws RfbProtocolException {
             boolean done = inner.decodeRect(r, in, pf, fb);
-            if (done && !inner.isPseudoEncoding()) {
+            if (done) {
                 stats.rectDecoded(encoding);
             }
             return done;
-        }
-
-        @Override
-        public boolean isPseudoEncoding() {
-            return inner.isPseudoEncoding();
         }
     }
 }
