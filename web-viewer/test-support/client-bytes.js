@@ -11,9 +11,9 @@ export function ascii(text) {
 
 export const SET_PIXEL_FORMAT_RGBX32 = [0, 0, 0, 0, 32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 0, 8, 16, 0, 0, 0];
 
-/** CopyRect, Raw, DesktopSize, LastRect, Cursor. */
-export const SET_ENCODINGS = [2, 0, 0, 5, 0, 0, 0, 1, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x21,
-    0xff, 0xff, 0xff, 0x20, 0xff, 0xff, 0xff, 0x11];
+/** CopyRect, Raw, Cursor, DesktopSize, LastRect. */
+export const SET_ENCODINGS = [2, 0, 0, 5, 0, 0, 0, 1, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x11,
+    0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20];
 
 export function updateRequest(incremental, width, height) {
     return [3, incremental ? 1 : 0, 0, 0, 0, 0, width >> 8, width & 0xff, height >> 8, height & 0xff];

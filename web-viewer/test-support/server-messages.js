@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import { RGBX32, writePixelFormat } from '../www/core/pixel-format.js';
+import { RfbOutput } from '../www/core/rfb-output.js';
 import { concat } from './chunking.js';
 
 /*
@@ -37,9 +38,9 @@ export function lengthPrefixed(bytes) {
 }
 
 export function pixelFormat(pf = RGBX32) {
-    const bytes = new Uint8Array(16);
-    writePixelFormat(pf, bytes, 0);
-    return bytes;
+    const out = new RfbOutput();
+    writePixelFormat(pf, out);
+    return out.take();
 }
 
 export function serverInit(width, height, name = 'test desktop', pf = RGBX32) {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Des } from '../www/core/security/des.js';
-import { vncAuthKey, vncAuthResponse } from '../www/core/security/vnc-auth.js';
+import { vncAuthKey, vncAuthResponse } from '../www/core/security/vnc-auth-security.js';
 
 function hex(text) {
     return Uint8Array.from(text.match(/../g), (pair) => parseInt(pair, 16));

@@ -96,8 +96,9 @@ viewer.addEventListener('disconnect', (event) => {
         setConnectedUi(false);
         return;
     }
-    // A refused password or a server speaking nonsense will say the same again: stop there.
-    if (error && (error.kind === 'auth' || error.kind === 'protocol')) {
+    // A refused password, no common security type or a server speaking nonsense will say the same
+    // again: stop there.
+    if (error && ['auth', 'security', 'protocol'].includes(error.kind)) {
         if (error.kind === 'auth') {
             session.password = undefined;
         }
@@ -129,7 +130,7 @@ $('password-dialog').addEventListener('close', () => {
         $('password').value = '';
         setStatus('authenticating…');
         viewer.sendCredentials(session.password);
-    } else if (viewer.client && viewer.client.state !== 'Disconnected' && !viewer.connected) {
+    } else if (viewer.client && !viewer.client.closed && !viewer.connected) {
         disconnect();
     }
 });

@@ -16,7 +16,7 @@ import { WebSocketTransport } from '../core/transport/websocket-transport.js';
  *
  * Events (CustomEvent, details as RfbClient's): connect, disconnect {clean, reason},
  * credentialsrequired, desktopname {name}, resize {width, height}, clipboard {text}, bell,
- * error {message, kind}. Everything runs on the page's main thread.
+ * error {message, code, kind}. Everything runs on the page's main thread.
  *
  * @example
  *   const viewer = new Viewer(document.getElementById('screen'));
@@ -129,7 +129,7 @@ export class Viewer extends EventTarget {
     /** Ends the session, if any; `disconnect` follows with clean: true. */
     disconnect() {
         const client = this._client;
-        if (client !== null && client.state !== 'Disconnected') {
+        if (client !== null && !client.closed) {
             this._releaseInput(true);
             client.disconnect();
         }

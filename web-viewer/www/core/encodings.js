@@ -14,8 +14,7 @@ export const Encoding = Object.freeze({
     TIGHT: 7,
     ZLIBHEX: 8,
     ZRLE: 16,
-    JPEG: 21,
-    OPEN_H264: 50,
+    ZYWRLE: 17,
     TIGHT_PNG: -260,
 
     DESKTOP_SIZE: -223,
@@ -47,8 +46,7 @@ const NAMES = new Map([
     [Encoding.TIGHT, 'Tight'],
     [Encoding.ZLIBHEX, 'ZlibHex'],
     [Encoding.ZRLE, 'ZRLE'],
-    [Encoding.JPEG, 'JPEG'],
-    [Encoding.OPEN_H264, 'Open H.264'],
+    [Encoding.ZYWRLE, 'ZYWRLE'],
     [Encoding.TIGHT_PNG, 'TightPNG'],
     [Encoding.DESKTOP_SIZE, 'DesktopSize'],
     [Encoding.LAST_RECT, 'LastRect'],
@@ -70,19 +68,27 @@ const NAMES = new Map([
 ]);
 
 /**
- * A name for logs and errors: "Tight (7)", or "encoding 99 (0x00000063)" for numbers we do
- * not know; the JPEG quality and compression level ranges are named with their level.
+ * The encoding's name, as the Java core's Encodings.name: "CopyRect", "CompressLevel6",
+ * "QualityLevel9", or "unknown".
  */
 export function encodingName(encoding) {
     const name = NAMES.get(encoding);
     if (name !== undefined) {
-        return `${name} (${encoding})`;
-    }
-    if (encoding >= -32 && encoding <= -23) {
-        return `JPEGQualityLevel ${encoding + 32} (${encoding})`;
+        return name;
     }
     if (encoding >= -256 && encoding <= -247) {
-        return `CompressionLevel ${encoding + 256} (${encoding})`;
+        return `CompressLevel${encoding + 256}`;
     }
-    return `encoding ${encoding} (0x${(encoding >>> 0).toString(16).padStart(8, '0')})`;
+    if (encoding >= -32 && encoding <= -23) {
+        return `QualityLevel${encoding + 32}`;
+    }
+    return 'unknown';
+}
+
+/** For logs and errors, as the Java core's Encodings.describe: "CopyRect (1)", "unknown (30583, 0x7777)". */
+export function describeEncoding(encoding) {
+    const name = encodingName(encoding);
+    return name === 'unknown'
+        ? `unknown (${encoding}, 0x${(encoding >>> 0).toString(16)})`
+        : `${name} (${encoding})`;
 }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import { RfbProtocolError } from './errors.js';
+import { ErrorCode } from './error-codes.js';
+import { RfbError } from './errors.js';
+import { COLOUR_MAP_SIZE } from './limits.js';
 
 /**
- * An RFB PIXEL_FORMAT (RFC 6143 section 7.4).
+ * An RFB PIXEL_FORMAT (RFC 6143 section 7.4), the Java core's PixelFormat. A colour-map format
+ * also carries `colourMap`: COLOUR_MAP_SIZE RGBA entries, opaque black until the server sets them.
  * @typedef {object} PixelFormat
  * @property {number} bitsPerPixel 8, 16 or 32
  * @property {number} depth
@@ -15,87 +18,130 @@ import { RfbProtocolError } from './errors.js';
  * @property {number} redShift
  * @property {number} greenShift
  * @property {number} blueShift
+ * @property {Uint8Array} [colourMap]
  */
 
 /**
- * The format this client asks every server for: 32-bit little-endian true colour with red in the
+ * What the web viewer asks every server for: 32-bit little-endian true colour with red in the
  * lowest byte, so a pixel's bytes on the wire are R, G, B, unused: the order of ImageData, which
  * lets Raw pixels go to the canvas with only the alpha byte set.
  * @type {Readonly<PixelFormat>}
  */
 export const RGBX32 = Object.freeze({
-    bitsPerPixel: 32,
-    depth: 24,
-    bigEndian: false,
-    trueColour: true,
-    redMax: 255,
-    greenMax: 255,
-    blueMax: 255,
-    redShift: 0,
-    greenShift: 8,
-    blueShift: 16,
+    bitsPerPixel: 32, depth: 24, bigEndian: false, trueColour: true,
+    redMax: 255, greenMax: 255, blueMax: 255, redShift: 0, greenShift: 8, blueShift: 16,
+});
+
+/** 32-bit little-endian XRGB: what the Java core asks for by default. */
+export const RGB888 = Object.freeze({
+    bitsPerPixel: 32, depth: 24, bigEndian: false, trueColour: true,
+    redMax: 255, greenMax: 255, blueMax: 255, redShift: 16, greenShift: 8, blueShift: 0,
 });
 
 /** Size of a PIXEL_FORMAT on the wire. */
 export const PIXEL_FORMAT_LENGTH = 16;
 
-/** Reads a PIXEL_FORMAT; the caller has checked that 16 bytes are queued. */
-export function readPixelFormat(queue) {
+/** Reads a PIXEL_FORMAT; the caller has checked that 16 bytes are queued. Validates nothing. */
+export function readPixelFormat(input) {
     const pf = {
-        bitsPerPixel: queue.readU8(),
-        depth: queue.readU8(),
-        bigEndian: queue.readU8() !== 0,
-        trueColour: queue.readU8() !== 0,
-        redMax: queue.readU16(),
-        greenMax: queue.readU16(),
-        blueMax: queue.readU16(),
-        redShift: queue.readU8(),
-        greenShift: queue.readU8(),
-        blueShift: queue.readU8(),
+        bitsPerPixel: input.readU8(),
+        depth: input.readU8(),
+        bigEndian: input.readU8() !== 0,
+        trueColour: input.readU8() !== 0,
+        redMax: input.readU16(),
+        greenMax: input.readU16(),
+        blueMax: input.readU16(),
+        redShift: input.readU8(),
+        greenShift: input.readU8(),
+        blueShift: input.readU8(),
     };
-    queue.skip(3); // padding
+    input.skip(3); // padding
     return pf;
 }
 
-/** Writes a PIXEL_FORMAT into 16 bytes of `target` at `offset`. */
-export function writePixelFormat(pf, target, offset) {
-    target[offset] = pf.bitsPerPixel;
-    target[offset + 1] = pf.depth;
-    target[offset + 2] = pf.bigEndian ? 1 : 0;
-    target[offset + 3] = pf.trueColour ? 1 : 0;
-    target[offset + 4] = pf.redMax >> 8;
-    target[offset + 5] = pf.redMax & 0xff;
-    target[offset + 6] = pf.greenMax >> 8;
-    target[offset + 7] = pf.greenMax & 0xff;
-    target[offset + 8] = pf.blueMax >> 8;
-    target[offset + 9] = pf.blueMax & 0xff;
-    target[offset + 10] = pf.redShift;
-    target[offset + 11] = pf.greenShift;
-    target[offset + 12] = pf.blueShift;
-    target[offset + 13] = 0; // padding
-    target[offset + 14] = 0;
-    target[offset + 15] = 0;
+/** Writes a PIXEL_FORMAT to an RfbOutput. */
+export function writePixelFormat(pf, out) {
+    out.writeU8(pf.bitsPerPixel) // bits-per-pixel
+        .writeU8(pf.depth) // depth
+        .writeU8(pf.bigEndian ? 1 : 0) // big-endian-flag
+        .writeU8(pf.trueColour ? 1 : 0) // true-colour-flag
+        .writeU16(pf.redMax) // red-max
+        .writeU16(pf.greenMax) // green-max
+        .writeU16(pf.blueMax) // blue-max
+        .writeU8(pf.redShift) // red-shift
+        .writeU8(pf.greenShift) // green-shift
+        .writeU8(pf.blueShift) // blue-shift
+        .pad(3); // padding
 }
 
 /**
- * Throws RfbProtocolError unless pixels in this format can be decoded here: true colour, 8, 16 or
- * 32 bits per pixel, every channel's max one less than a power of two and inside the pixel.
+ * Throws RfbError bad-pixel-format unless pixels in this format can be decoded: 8, 16 or 32 bits
+ * per pixel; depth between 1 and the bits per pixel; for true colour, every max of the form 2^n-1
+ * (n at least 1) and every channel inside the pixel; colour maps only with 8 bits per pixel.
  */
-export function checkDecodable(pf) {
+export function validatePixelFormat(pf) {
+    const invalid = (problem) => new RfbError(ErrorCode.BAD_PIXEL_FORMAT,
+        `invalid pixel format (${describePixelFormat(pf)}): ${problem}`);
     if (![8, 16, 32].includes(pf.bitsPerPixel)) {
-        throw new RfbProtocolError(`unsupported pixel format: ${pf.bitsPerPixel} bits per pixel`);
+        throw invalid(`bits-per-pixel ${pf.bitsPerPixel} is not 8, 16 or 32`);
+    }
+    if (pf.depth === 0 || pf.depth > pf.bitsPerPixel) {
+        throw invalid(`depth ${pf.depth} does not fit ${pf.bitsPerPixel} bits per pixel`);
     }
     if (!pf.trueColour) {
-        throw new RfbProtocolError('unsupported pixel format: colour map');
+        // TigerVNC's rule too: no server sends colour maps of more than 256 entries.
+        if (pf.bitsPerPixel !== 8) {
+            throw invalid('a colour map needs 8-bit pixels');
+        }
+        return;
     }
-    for (const [max, shift, name] of [[pf.redMax, pf.redShift, 'red'],
-        [pf.greenMax, pf.greenShift, 'green'], [pf.blueMax, pf.blueShift, 'blue']]) {
-        const bits = Math.ceil(Math.log2(max + 1));
-        if (max === 0 || (max & (max + 1)) !== 0 || shift + bits > pf.bitsPerPixel) {
-            throw new RfbProtocolError(
-                `invalid pixel format: ${name} max ${max} shift ${shift} in ${pf.bitsPerPixel} bits`);
+    for (const [name, max, shift] of [['red', pf.redMax, pf.redShift], ['green', pf.greenMax, pf.greenShift],
+        ['blue', pf.blueMax, pf.blueShift]]) {
+        if (max === 0 || (max & (max + 1)) !== 0) {
+            throw invalid(`${name}-max ${max} is not of the form 2^n-1`);
+        }
+        const bits = Math.log2(max + 1);
+        if (shift + bits > pf.bitsPerPixel) {
+            throw invalid(`${name} channel (${bits} bits at shift ${shift}) does not fit ${pf.bitsPerPixel} bits per pixel`);
         }
     }
+}
+
+/** For example "32bpp depth 24 little-endian true colour r255<<16 g255<<8 b255<<0", as in Java. */
+export function describePixelFormat(pf) {
+    const head = `${pf.bitsPerPixel}bpp depth ${pf.depth} ${pf.bigEndian ? 'big' : 'little'}-endian `;
+    if (!pf.trueColour) {
+        return `${head}colour map`;
+    }
+    return `${head}true colour r${pf.redMax}<<${pf.redShift} g${pf.greenMax}<<${pf.greenShift} ` +
+        `b${pf.blueMax}<<${pf.blueShift}`;
+}
+
+/** A colour-map format ready to decode with: its map all opaque black. */
+export function withEmptyColourMap(pf) {
+    if (pf.trueColour || pf.colourMap) {
+        return pf;
+    }
+    const colourMap = new Uint8Array(COLOUR_MAP_SIZE * 4);
+    for (let i = 3; i < colourMap.length; i += 4) {
+        colourMap[i] = 255;
+    }
+    return { ...pf, colourMap };
+}
+
+/**
+ * A copy of a colour-map format with entries first.. replaced by `rgb` (3 bytes each); a true
+ * colour format is returned as it is (servers may send entries it does not use).
+ */
+export function withColourMapEntries(pf, first, rgb) {
+    if (pf.trueColour) {
+        return pf;
+    }
+    const colourMap = Uint8Array.from(withEmptyColourMap(pf).colourMap);
+    for (let i = 0; i < rgb.length / 3; i++) {
+        colourMap.set(rgb.subarray(i * 3, i * 3 + 3), (first + i) * 4);
+    }
+    return { ...pf, colourMap };
 }
 
 /** True for the format whose wire bytes already are R, G, B, x. */
@@ -107,10 +153,21 @@ export function isRgbx32(pf) {
             : pf.redShift === 0 && pf.greenShift === 8 && pf.blueShift === 16);
 }
 
+/** The raw value of the pixel at src[s]. */
+export function pixelValue(pf, src, s) {
+    switch (pf.bitsPerPixel) {
+    case 8: return src[s];
+    case 16: return pf.bigEndian ? (src[s] << 8) | src[s + 1] : src[s] | (src[s + 1] << 8);
+    default: return pf.bigEndian
+        ? ((src[s] << 24) | (src[s + 1] << 16) | (src[s + 2] << 8) | src[s + 3]) >>> 0
+        : (src[s] | (src[s + 1] << 8) | (src[s + 2] << 16) | (src[s + 3] << 24)) >>> 0;
+    }
+}
+
 /**
  * Converts `count` pixels in format `pf` starting at src[srcOffset] into opaque RGBA at
- * dst[dstOffset]. `src` and `dst` may be the same array at the same offset for RGBX32.
- * The format must have passed checkDecodable.
+ * dst[dstOffset]. `src` and `dst` may be the same array at the same offset for RGBX32. The format
+ * must have passed validatePixelFormat; a colour-map one must carry its map.
  */
 export function toRgba(pf, src, srcOffset, dst, dstOffset, count) {
     if (isRgbx32(pf)) {
@@ -123,35 +180,25 @@ export function toRgba(pf, src, srcOffset, dst, dstOffset, count) {
         return;
     }
     const bytes = pf.bitsPerPixel >> 3;
+    if (!pf.trueColour) {
+        const map = pf.colourMap;
+        for (let i = 0, s = srcOffset, d = dstOffset; i < count; i++, s++, d += 4) {
+            const entry = src[s] * 4;
+            dst[d] = map[entry];
+            dst[d + 1] = map[entry + 1];
+            dst[d + 2] = map[entry + 2];
+            dst[d + 3] = 255;
+        }
+        return;
+    }
     const scaleR = 255 / pf.redMax;
     const scaleG = 255 / pf.greenMax;
     const scaleB = 255 / pf.blueMax;
-    let s = srcOffset;
-    let d = dstOffset;
-    for (let i = 0; i < count; i++, s += bytes, d += 4) {
-        let value;
-        if (bytes === 1) {
-            value = src[s];
-        } else if (bytes === 2) {
-            value = pf.bigEndian ? (src[s] << 8) | src[s + 1] : src[s] | (src[s + 1] << 8);
-        } else {
-            value = pf.bigEndian
-                ? ((src[s] << 24) | (src[s + 1] << 16) | (src[s + 2] << 8) | src[s + 3]) >>> 0
-                : (src[s] | (src[s + 1] << 8) | (src[s + 2] << 16) | (src[s + 3] << 24)) >>> 0;
-        }
+    for (let i = 0, s = srcOffset, d = dstOffset; i < count; i++, s += bytes, d += 4) {
+        const value = pixelValue(pf, src, s);
         dst[d] = Math.round(((value >>> pf.redShift) & pf.redMax) * scaleR);
         dst[d + 1] = Math.round(((value >>> pf.greenShift) & pf.greenMax) * scaleG);
         dst[d + 2] = Math.round(((value >>> pf.blueShift) & pf.blueMax) * scaleB);
         dst[d + 3] = 255;
     }
-}
-
-/** A one-line description for logs. */
-export function describePixelFormat(pf) {
-    if (!pf.trueColour) {
-        return `${pf.bitsPerPixel} bpp depth ${pf.depth} colour map`;
-    }
-    return `${pf.bitsPerPixel} bpp depth ${pf.depth} ${pf.bigEndian ? 'big' : 'little'}-endian ` +
-        `true colour, max ${pf.redMax}/${pf.greenMax}/${pf.blueMax} ` +
-        `shift ${pf.redShift}/${pf.greenShift}/${pf.blueShift}`;
 }

@@ -1,36 +1,71 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import { RfbProtocolError, quote } from './errors.js';
+import { ErrorCode } from './error-codes.js';
+import { RfbError, quote } from './errors.js';
 
 /** Length of the ProtocolVersion banner (RFC 6143 section 7.1.1). */
 export const BANNER_LENGTH = 12;
 
 /**
- * Chooses the version to speak from the server's 12-byte banner. Returns the minor version of
- * 3.x, one of 3, 7 or 8.
- *
- * Real servers announce versions the RFC never defined: 3.5 (old clients of 3.3), 3.4 and 3.6
- * (UltraVNC), 3.889 (Apple Remote Desktop), 4.0 and 4.1 (RealVNC). Anything between 3.3 and 3.7
- * speaks 3.3, anything newer than 3.8 speaks 3.8, as the RFC tells clients to do.
- * @param {Uint8Array} banner exactly 12 bytes
- * @throws {RfbProtocolError} when the banner is not "RFB xxx.yyy\n" or names a version before 3.3
+ * An RFB protocol version, as announced in the 12-byte banner "RFB xxx.yyy\n" (the Java core's
+ * ProtocolVersion).
  */
-export function negotiateVersion(banner) {
-    const text = String.fromCharCode(...banner);
-    const match = /^RFB (\d{3})\.(\d{3})\n$/.exec(text);
-    if (match === null) {
-        throw new RfbProtocolError(`not an RFB server: it sent ${quote(banner)} instead of a version banner`);
+export class ProtocolVersion {
+    constructor(major, minor) {
+        this.major = major;
+        this.minor = minor;
     }
-    const major = Number(match[1]);
-    const minor = Number(match[2]);
-    if (major > 3) {
-        return 8;
+
+    /**
+     * Parses a server's banner.
+     * @param {Uint8Array} banner 12 bytes
+     * @throws {RfbError} bad-version, quoting the banner, when it is not "RFB xxx.yyy\n"
+     */
+    static parseBanner(banner) {
+        const text = String.fromCharCode(...banner);
+        const match = /^RFB (\d{3})\.(\d{3})\n$/.exec(text);
+        if (banner.length !== BANNER_LENGTH || match === null) {
+            throw new RfbError(ErrorCode.BAD_VERSION,
+                `not an RFB server: expected a banner like "RFB 003.008\\n" but got ${quote(banner)}`);
+        }
+        return new ProtocolVersion(Number(match[1]), Number(match[2]));
     }
-    if (major < 3 || minor < 3) {
-        throw new RfbProtocolError(`unsupported RFB version ${major}.${minor} (server sent ${quote(banner)})`);
+
+    /**
+     * The version this client speaks with a server announcing this one: 3.3 for 3.3 to 3.6 (3.5
+     * was never published and servers announcing it mean 3.3; UltraVNC announces 3.4 and 3.6),
+     * 3.7, and 3.8 for 3.8 and anything later, including 3.889 (Apple) and 4.x (RealVNC).
+     * @throws {RfbError} bad-version for versions before 3.3, which no server speaks
+     */
+    negotiate() {
+        if (!this.atLeast(V3_3)) {
+            throw new RfbError(ErrorCode.BAD_VERSION, `the server speaks RFB ${this}, older than 3.3`);
+        }
+        if (this.major > 3 || this.minor >= 8) {
+            return V3_8;
+        }
+        return this.minor === 7 ? V3_7 : V3_3;
     }
-    if (minor < 7) {
-        return 3;
+
+    atLeast(other) {
+        return this.major > other.major || (this.major === other.major && this.minor >= other.minor);
     }
-    return minor === 7 ? 7 : 8;
+
+    equals(other) {
+        return this.major === other.major && this.minor === other.minor;
+    }
+
+    /** The 12-byte banner announcing this version. */
+    banner() {
+        const digits = (n) => String(n).padStart(3, '0');
+        return new TextEncoder().encode(`RFB ${digits(this.major)}.${digits(this.minor)}\n`);
+    }
+
+    toString() {
+        return `${this.major}.${this.minor}`;
+    }
 }
+
+export const V3_3 = Object.freeze(new ProtocolVersion(3, 3));
+export const V3_7 = Object.freeze(new ProtocolVersion(3, 7));
+export const V3_8 = Object.freeze(new ProtocolVersion(3, 8));

@@ -9,26 +9,39 @@ import java.util.Locale;
  * exception's message says the details; {@code Failures} turns both into the line a user reads.
  */
 public enum ErrorCode {
-    BAD_VERSION,
-    CONNECTION_REFUSED,
-    NO_COMMON_SECURITY,
-    PASSWORD_REQUIRED,
-    AUTH_FAILED,
-    LENGTH_OVER_LIMIT,
-    BAD_FRAMEBUFFER_SIZE,
-    BAD_PIXEL_FORMAT,
-    RECT_OUT_OF_BOUNDS,
-    UNKNOWN_ENCODING,
-    UNKNOWN_MESSAGE,
-    BAD_COLOUR_MAP,
-    BAD_CURSOR,
-    BAD_ENCODING_DATA,
-    BAD_COMPRESSED_DATA,
-    END_OF_STREAM,
-    TIMEOUT,
-    TRANSPORT_FAILED,
-    CLOSED,
-    INTERNAL;
+    BAD_VERSION(Kind.PROTOCOL),
+    CONNECTION_REFUSED(Kind.REFUSED),
+    NO_COMMON_SECURITY(Kind.SECURITY),
+    PASSWORD_REQUIRED(Kind.AUTH),
+    AUTH_FAILED(Kind.AUTH),
+    LENGTH_OVER_LIMIT(Kind.PROTOCOL),
+    BAD_FRAMEBUFFER_SIZE(Kind.PROTOCOL),
+    BAD_PIXEL_FORMAT(Kind.PROTOCOL),
+    RECT_OUT_OF_BOUNDS(Kind.PROTOCOL),
+    UNKNOWN_ENCODING(Kind.PROTOCOL),
+    UNKNOWN_MESSAGE(Kind.PROTOCOL),
+    BAD_COLOUR_MAP(Kind.PROTOCOL),
+    BAD_CURSOR(Kind.PROTOCOL),
+    BAD_ENCODING_DATA(Kind.PROTOCOL),
+    BAD_COMPRESSED_DATA(Kind.PROTOCOL),
+    END_OF_STREAM(Kind.CLOSED),
+    TIMEOUT(Kind.TIMEOUT),
+    TRANSPORT_FAILED(Kind.TRANSPORT),
+    CLOSED(Kind.CLOSED),
+    INTERNAL(Kind.INTERNAL);
+
+    /** Whose fault a failure is; decides the words in front of the details the user reads. */
+    public enum Kind { PROTOCOL, REFUSED, SECURITY, AUTH, CLOSED, TIMEOUT, TRANSPORT, INTERNAL }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
 
     /** The code as the vectors and the JavaScript core spell it, for example {@code "rect-out-of-bounds"}. */
     public String id() {

@@ -2,13 +2,7 @@
 package org.rfbridge.rfb.client;
 
 import java.util.concurrent.TimeoutException;
-import org.rfbridge.rfb.RfbAuthenticationException;
-import org.rfbridge.rfb.RfbConnectionRefusedException;
-import org.rfbridge.rfb.RfbEndOfStreamException;
-import org.rfbridge.rfb.RfbProtocolException;
-import org.rfbridge.rfb.RfbTimeoutException;
-import org.rfbridge.rfb.RfbTransportException;
-import org.rfbridge.rfb.RfbUnsupportedSecurityException;
+import org.rfbridge.rfb.RfbException;
 
 /**
  * The one place that turns a failure into what a user reads: one line, saying whose fault it is. Details
@@ -22,21 +16,15 @@ public final class Failures {
     /** One line describing {@code failure}, without a trailing period. */
     public static String describe(Throwable failure) {
         String detail = oneLine(failure.getMessage());
-        if (failure instanceof RfbAuthenticationException) {
-            return "authentication failed: " + detail;
-        }
-        if (failure instanceof RfbConnectionRefusedException) {
-            return "the server refused the connection: " + detail;
-        }
-        if (failure instanceof RfbUnsupportedSecurityException) {
-            return "no common security type: " + detail;
-        }
-        if (failure instanceof RfbProtocolException) {
-            return "protocol error: " + detail;
-        }
-        if (failure instanceof RfbEndOfStreamException || failure instanceof RfbTransportException
-                || failure instanceof RfbTimeoutException) {
-            return detail;
+        if (failure instanceof RfbException rfb) {
+            return switch (rfb.code().kind()) {
+                case PROTOCOL -> "protocol error: " + detail;
+                case REFUSED -> "the server refused the connection: " + detail;
+                case SECURITY -> "no common security type: " + detail;
+                case AUTH -> "authentication failed: " + detail;
+                case CLOSED, TIMEOUT, TRANSPORT -> detail;
+                case INTERNAL -> "internal error: " + detail;
+            };
         }
         if (failure instanceof TimeoutException) {
             return "timed out: " + detail;

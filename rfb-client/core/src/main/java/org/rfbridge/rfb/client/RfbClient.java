@@ -371,7 +371,7 @@ public final class RfbClient implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             LOG.error("{}: session failed unexpectedly", name, e);
-            cause = new RfbException(ErrorCode.INTERNAL, "internal error: " + e, e);
+            cause = new RfbException(ErrorCode.INTERNAL, e.toString(), e);
         } finally {
             end(cause);
         }

@@ -27,12 +27,15 @@ public final class Encodings {
     public static final int X_CURSOR = -240;
     public static final int QEMU_POINTER_MOTION_CHANGE = -257;
     public static final int QEMU_EXTENDED_KEY_EVENT = -258;
+    public static final int QEMU_AUDIO = -259;
     public static final int DESKTOP_NAME = -307;
     public static final int EXTENDED_DESKTOP_SIZE = -308;
     public static final int XVP = -309;
     public static final int FENCE = -312;
     public static final int CONTINUOUS_UPDATES = -313;
     public static final int CURSOR_WITH_ALPHA = -314;
+    public static final int EXTENDED_MOUSE_BUTTONS = -316;
+    public static final int VMWARE_CURSOR = 0x574D5664;
     public static final int EXTENDED_CLIPBOARD = 0xC0A1E5CE;
 
     /** Compression levels 0..9 are the pseudo-encodings -256..-247. */
@@ -59,12 +62,15 @@ public final class Encodings {
             Map.entry(X_CURSOR, "XCursor"),
             Map.entry(QEMU_POINTER_MOTION_CHANGE, "QEMUPointerMotionChange"),
             Map.entry(QEMU_EXTENDED_KEY_EVENT, "QEMUExtendedKeyEvent"),
+            Map.entry(QEMU_AUDIO, "QEMUAudio"),
             Map.entry(DESKTOP_NAME, "DesktopName"),
             Map.entry(EXTENDED_DESKTOP_SIZE, "ExtendedDesktopSize"),
             Map.entry(XVP, "xvp"),
             Map.entry(FENCE, "Fence"),
             Map.entry(CONTINUOUS_UPDATES, "ContinuousUpdates"),
             Map.entry(CURSOR_WITH_ALPHA, "CursorWithAlpha"),
+            Map.entry(EXTENDED_MOUSE_BUTTONS, "ExtendedMouseButtons"),
+            Map.entry(VMWARE_CURSOR, "VMwareCursor"),
             Map.entry(EXTENDED_CLIPBOARD, "ExtendedClipboard"));
 
     private Encodings() {

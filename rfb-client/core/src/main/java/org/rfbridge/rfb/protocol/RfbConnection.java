@@ -108,7 +108,7 @@ public final class RfbConnection {
             throw fail(e);
         } catch (RuntimeException e) {
             // The framebuffer's own bounds checks are the second line of defence behind the reader's.
-            throw fail(new RfbProtocolException(ErrorCode.INTERNAL, "rejected server data: " + e.getMessage(), e));
+            throw fail(new RfbException(ErrorCode.INTERNAL, "rejected server data: " + e.getMessage(), e));
         }
     }
 

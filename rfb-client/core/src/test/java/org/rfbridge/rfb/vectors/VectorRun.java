@@ -80,7 +80,7 @@ final class VectorRun {
         check(vector.json().path("expect"));
     }
 
-    private static ConnectionOptions options(JsonNode client) {
+    static ConnectionOptions options(JsonNode client) {
         ConnectionOptions.Builder b = ConnectionOptions.builder().autoAcknowledgeUpdates(true);
         if (client.has("securityTypes")) {
             List<Integer> types = new ArrayList<>();

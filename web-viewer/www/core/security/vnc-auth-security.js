@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import { ErrorCode } from '../error-codes.js';
+import { RfbError } from '../errors.js';
 import { Des } from './des.js';
+import { SecurityHandlerBase } from './security-handler.js';
 
 /** Length of the server's challenge and of the client's response. */
 export const CHALLENGE_LENGTH = 16;
@@ -45,44 +48,38 @@ export function vncAuthResponse(password, challenge) {
 
 /**
  * VNC Authentication (RFC 6143 section 7.2.2): the server sends a 16-byte challenge, the client
- * answers with it encrypted under the password.
- *
- * Every security handler has this shape:
- * - `step(queue, session)` runs on the client's message loop each time bytes arrive or
- *   credentials are given. It returns true when the handler's part of the handshake is over,
- *   false when it needs more bytes or is waiting for credentials (then it calls
- *   `session.requestCredentials(types)` once and is stepped again after they are given).
- *   It throws RfbProtocolError or RfbAuthError on bad input.
- * - `session` offers `send(bytes)`, `password` (undefined until given) and
- *   `requestCredentials(types)`.
- * - `resultFollows(minorVersion)` says whether the server sends a SecurityResult afterwards.
+ * answers with it encrypted under the password. Contract: see security-handler.js.
  */
-export class VncAuthSecurity {
+export class VncAuthSecurity extends SecurityHandlerBase {
     constructor() {
+        super(2);
         /** @type {Uint8Array|null} */
         this._challenge = null;
         this._asked = false;
     }
 
-    step(queue, session) {
+    process(input, out, credentials) {
         if (this._challenge === null) {
-            if (!queue.has(CHALLENGE_LENGTH)) {
+            if (!input.has(CHALLENGE_LENGTH)) {
                 return false;
             }
-            this._challenge = queue.readBytes(CHALLENGE_LENGTH);
+            this._challenge = input.readBytes(CHALLENGE_LENGTH);
         }
-        if (session.password === undefined) {
+        if (credentials.password === undefined) {
+            if (credentials.cancelled) {
+                throw new RfbError(ErrorCode.PASSWORD_REQUIRED, 'the server requires a VNC password and none was given');
+            }
             if (!this._asked) {
                 this._asked = true;
-                session.requestCredentials(['password']);
+                credentials.request(['password']);
             }
             return false;
         }
-        session.send(vncAuthResponse(session.password, this._challenge));
+        out.writeBytes(vncAuthResponse(credentials.password, this._challenge));
         return true;
     }
 
-    resultFollows() {
+    authenticated() {
         return true;
     }
 }

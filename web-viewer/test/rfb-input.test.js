@@ -2,8 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ByteQueue } from '../www/core/byte-queue.js';
-import { CappedRead, latin1, serverText } from '../www/core/capped-read.js';
+import { RfbInput } from '../www/core/rfb-input.js';
+import { decodeServerText, latin1 } from '../www/core/server-text.js';
 import { CHUNKINGS } from '../test-support/chunking.js';
 
 const SAMPLE = Uint8Array.from([
@@ -30,10 +30,10 @@ function readSample(queue) {
 
 const EXPECTED = { u8: 1, u16: 0x0203, u32: 0xdeadbeef, s32: -2, bytes: [0x10, 0x20, 0x30, 0x40, 0x50], skipped: 1, last: 7 };
 
-describe('ByteQueue', () => {
+describe('RfbInput', () => {
     for (const chunking of CHUNKINGS) {
         test(`reads the same values when pushed ${chunking.name}`, () => {
-            const queue = new ByteQueue();
+            const queue = new RfbInput();
             chunking.split(SAMPLE).forEach((chunk) => queue.push(chunk));
             assert.equal(queue.length, SAMPLE.length);
             assert.deepEqual(readSample(queue), EXPECTED);
@@ -42,7 +42,7 @@ describe('ByteQueue', () => {
     }
 
     test('peeks across chunk boundaries without consuming', () => {
-        const queue = new ByteQueue();
+        const queue = new RfbInput();
         [[0x12], [0x34, 0x56], [], [0x78, 0x9a]].forEach((chunk) => queue.push(Uint8Array.from(chunk)));
         assert.equal(queue.peekU8(), 0x12);
         assert.equal(queue.peekU16(1), 0x3456);
@@ -53,14 +53,14 @@ describe('ByteQueue', () => {
     });
 
     test('has() tells whether a read of n bytes would succeed', () => {
-        const queue = new ByteQueue();
+        const queue = new RfbInput();
         queue.push(Uint8Array.of(1, 2, 3));
         assert.equal(queue.has(3), true);
         assert.equal(queue.has(4), false);
     });
 
     test('a read past the end throws RangeError and consumes nothing', () => {
-        const queue = new ByteQueue();
+        const queue = new RfbInput();
         queue.push(Uint8Array.of(1, 2, 3));
         assert.throws(() => queue.readU32(), RangeError);
         assert.throws(() => queue.readBytes(4), RangeError);
@@ -71,7 +71,7 @@ describe('ByteQueue', () => {
     });
 
     test('readInto copies across chunks at an offset', () => {
-        const queue = new ByteQueue();
+        const queue = new RfbInput();
         queue.push(Uint8Array.of(1, 2));
         queue.push(Uint8Array.of(3));
         queue.push(Uint8Array.of(4, 5));
@@ -82,7 +82,7 @@ describe('ByteQueue', () => {
     });
 
     test('accepts ArrayBuffers and keeps working over many chunks', () => {
-        const queue = new ByteQueue();
+        const queue = new RfbInput();
         for (let i = 0; i < 1000; i++) {
             queue.push(Uint8Array.of(i & 0xff).buffer);
         }
@@ -91,35 +91,6 @@ describe('ByteQueue', () => {
         }
         assert.equal(queue.length, 0);
         assert.equal(queue._chunks.length, 0, 'read chunks are dropped');
-    });
-});
-
-describe('CappedRead', () => {
-    test('keeps the first bytes and skips the rest as they arrive', () => {
-        const queue = new ByteQueue();
-        const read = new CappedRead(10, 4);
-        queue.push(Uint8Array.of(1, 2, 3));
-        assert.equal(read.step(queue), false);
-        queue.push(Uint8Array.of(4, 5, 6, 7));
-        assert.equal(read.step(queue), false);
-        queue.push(Uint8Array.of(8, 9, 10, 11));
-        assert.equal(read.step(queue), true);
-        assert.deepEqual(Array.from(read.kept), [1, 2, 3, 4]);
-        assert.equal(read.truncated, true);
-        assert.equal(queue.readU8(), 11, 'stops at the end of the field');
-    });
-
-    test('a 4 GiB field allocates nothing when nothing is kept', () => {
-        const read = new CappedRead(0xffffffff, 0);
-        assert.equal(read.kept.length, 0);
-        const queue = new ByteQueue();
-        queue.push(new Uint8Array(1000));
-        assert.equal(read.step(queue), false);
-        assert.equal(queue.length, 0);
-    });
-
-    test('an empty field is done at once', () => {
-        assert.equal(new CappedRead(0, 100).step(new ByteQueue()), true);
     });
 });
 
@@ -133,9 +104,27 @@ describe('text from the server', () => {
         assert.equal(latin1(new Uint8Array(100000).fill(0x41)).length, 100000);
     });
 
-    test('serverText takes UTF-8 when valid and Latin-1 otherwise', () => {
-        assert.equal(serverText(new TextEncoder().encode('Wörld €')), 'Wörld €');
-        assert.equal(serverText(Uint8Array.of(0x57, 0xf6, 0x72)), 'Wör');
-        assert.equal(serverText(Uint8Array.of(0x41, 0xe2, 0x82)), 'A', 'a sequence cut by a cap is dropped');
+    test('decodeServerText takes UTF-8 when valid and Latin-1 otherwise, without trailing NULs', () => {
+        assert.equal(decodeServerText(new TextEncoder().encode('Wörld €')), 'Wörld €');
+        assert.equal(decodeServerText(Uint8Array.of(0x57, 0xf6, 0x72)), 'Wör');
+        assert.equal(decodeServerText(Uint8Array.of(0x71, 0x00, 0x00)), 'q');
+    });
+});
+
+describe('RfbInput peeking', () => {
+    test('peekBytes copies across chunks without consuming', () => {
+        const input = new RfbInput();
+        input.push(Uint8Array.of(1, 2));
+        input.push(Uint8Array.of(3, 4, 5));
+        assert.deepEqual(Array.from(input.peekBytes(1, 3)), [2, 3, 4]);
+        assert.equal(input.length, 5);
+        assert.throws(() => input.peekBytes(3, 3), RangeError);
+    });
+
+    test('skipAvailable skips what is there and says how much', () => {
+        const input = new RfbInput();
+        input.push(Uint8Array.of(1, 2, 3));
+        assert.equal(input.skipAvailable(10), 3);
+        assert.equal(input.skipAvailable(10), 0);
     });
 });

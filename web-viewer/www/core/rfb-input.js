@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 /**
- * Bytes received from the server, in arrival order, read front to back.
+ * Bytes received from the server, in arrival order, read front to back (the Java core's RfbInput).
  *
  * WebSocket messages split and pack RFB messages in any way, so readers never see message
  * boundaries: they ask `has(n)` (or peek) first and read only what is there. Chunks are kept as
@@ -10,7 +10,7 @@
  * Every read of more bytes than are queued throws a RangeError: that is a bug in the reader,
  * never a way to say "need more bytes" (readers return false for that).
  */
-export class ByteQueue {
+export class RfbInput {
     constructor() {
         /** @type {Uint8Array[]} */
         this._chunks = [];
@@ -21,6 +21,11 @@ export class ByteQueue {
 
     /** Number of unread bytes. */
     get length() {
+        return this._length;
+    }
+
+    /** Number of unread bytes (the Java core's name). */
+    get available() {
         return this._length;
     }
 
@@ -40,6 +45,23 @@ export class ByteQueue {
         }
         this._chunks.push(chunk);
         this._length += chunk.length;
+    }
+
+    /** An input holding just these bytes (for parsing a copy taken with peekBytes). */
+    static of(bytes) {
+        const input = new RfbInput();
+        input.push(bytes);
+        return input;
+    }
+
+    /** A copy of n bytes starting `at` bytes past the read position, without consuming anything. */
+    peekBytes(at, n) {
+        this._require(at + n);
+        const out = new Uint8Array(n);
+        for (let i = 0; i < n; i++) {
+            out[i] = this.peekU8(at + i);
+        }
+        return out;
     }
 
     /** Drops everything queued. */
@@ -139,6 +161,13 @@ export class ByteQueue {
             left -= take;
             this._advance(take);
         }
+    }
+
+    /** Skips up to max bytes, as many as are queued, and returns how many it skipped. */
+    skipAvailable(max) {
+        const skipped = Math.min(max, this._length);
+        this.skip(skipped);
+        return skipped;
     }
 
     _advance(n) {

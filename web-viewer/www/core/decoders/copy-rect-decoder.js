@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import { RfbProtocolError } from '../errors.js';
+import { ErrorCode } from '../error-codes.js';
+import { RfbError } from '../errors.js';
 
 /**
  * CopyRect encoding (RFC 6143 section 7.7.2): the rectangle is a copy of another area of the
@@ -9,14 +10,14 @@ import { RfbProtocolError } from '../errors.js';
  * Contract: see RawDecoder.
  */
 export class CopyRectDecoder {
-    decodeRect(rect, queue, pixelFormat, display) {
-        if (!queue.has(4)) {
+    decodeRect(rect, input, pixelFormat, display) {
+        if (!input.has(4)) {
             return false;
         }
-        const srcX = queue.readU16();
-        const srcY = queue.readU16();
+        const srcX = input.readU16(); // src-x-position
+        const srcY = input.readU16(); // src-y-position
         if (srcX + rect.width > display.width || srcY + rect.height > display.height) {
-            throw new RfbProtocolError(`CopyRect source ${rect.width}x${rect.height} at ${srcX},${srcY} ` +
+            throw new RfbError(ErrorCode.RECT_OUT_OF_BOUNDS, `CopyRect source ${rect.width}x${rect.height}+${srcX}+${srcY} ` +
                 `lies outside the ${display.width}x${display.height} framebuffer`);
         }
         if (rect.width > 0 && rect.height > 0) {

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { DecoderRegistry } from '../www/core/decoders/decoder-registry.js';
+import { MemoryDisplay } from '../www/core/display/memory-display.js';
+import { ErrorCode } from '../www/core/error-codes.js';
+import * as limits from '../www/core/limits.js';
+import { RGB888 } from '../www/core/pixel-format.js';
+import { RfbClient } from '../www/core/rfb-client.js';
+import { randomChunks } from '../test-support/chunking.js';
+import { FakeTransport } from '../test-support/fake-transport.js';
+import { seededRandom } from '../test-support/prng.js';
+import { loadVectors, readJson, skipList, stepBytes } from '../test-support/protocol-vectors.js';
+
+/*
+ * Every vector of protocol-tests/, run through the whole JavaScript client (RfbClient over a fake
+ * transport and a MemoryDisplay), delivered whole, one byte at a time and in seeded random chunks
+ * (RFB_VECTOR_SEED=N to replay a seed; every failure names it). The Java core runs the same files.
+ */
+const SEED = Number(process.env.RFB_VECTOR_SEED ?? 20261202);
+const DEFAULT_ENCODINGS = [1, 0, -239, -223, -224];
+
+const DELIVERIES = [
+    { name: 'whole', split: (bytes) => [bytes] },
+    { name: 'one byte', split: (bytes) => Array.from(bytes, (_, i) => bytes.subarray(i, i + 1)) },
+    { name: 'random', split: (bytes, random) => randomChunks(bytes, random) },
+];
+
+const hex = (bytes) => (bytes.length === 0 ? 'nothing' : Buffer.from(bytes).toString('hex').slice(0, 400));
+
+/** Runs one vector; throws an AssertionError naming the step at the first difference. */
+export function runVector(vector, delivery, seed = SEED) {
+    const client = vector.json.client ?? {};
+    const transport = new FakeTransport();
+    const events = [];
+    const display = new MemoryDisplay();
+    const finishUpdate = display.finishUpdate.bind(display);
+    display.finishUpdate = (onDrawn) => {
+        events.push({ type: 'update' });
+        finishUpdate(onDrawn);
+    };
+    const session = new RfbClient({
+        transport,
+        display,
+        credentials: client.password === undefined ? {} : { password: client.password },
+        shared: client.shared ?? true,
+        securityTypes: client.securityTypes,
+        pixelFormat: client.pixelFormat ?? RGB888,
+        encodings: client.encodings ?? DEFAULT_ENCODINGS,
+        maxCutText: client.maxCutTextBytes,
+        handshakeTimeout: 0,
+        logger: { debug() {}, info() {}, warn() {}, error() {} },
+    });
+    let connected = false;
+    let ending = null;
+    session.on('connect', ({ width, height, name }) => {
+        connected = true;
+        events.push({ type: 'connected', width, height, name });
+    });
+    session.on('resize', ({ width, height }) => connected && events.push({ type: 'resize', width, height }));
+    session.on('bell', () => events.push({ type: 'bell' }));
+    session.on('clipboard', ({ text }) => events.push({ type: 'clipboard', text }));
+    session.on('cursor', ({ rgba, width, height, hotX, hotY }) => {
+        const pixels = [];
+        for (let y = 0; y < height; y++) {
+            const row = [];
+            for (let x = 0; x < width; x++) {
+                const i = (y * width + x) * 4;
+                row.push([rgba[i + 3], rgba[i], rgba[i + 1], rgba[i + 2]].map((b) => b.toString(16).padStart(2, '0')).join(''));
+            }
+            pixels.push(row.join(' '));
+        }
+        events.push({ type: 'cursor', width, height, hotX, hotY, pixels });
+    });
+    session.on('credentialsrequired', () => session.cancelCredentials());
+    session.on('disconnect', (detail) => {
+        ending = detail;
+    });
+
+    const random = seededRandom(seed);
+    vector.script.forEach((step, index) => {
+        const where = `${vector.id} step ${index + 1} ${JSON.stringify(step).slice(0, 120)}`;
+        if (step.server !== undefined) {
+            transport.serverSends(stepBytes(step.server), (bytes) => delivery.split(bytes, random));
+        } else if (step.client !== undefined) {
+            const sent = transport.takeSent();
+            const expected = stepBytes(step.client);
+            assert.equal(hex(sent), hex(expected), `${where}: the client sent ${hex(sent)}` +
+                (ending ? ` (the session ended: ${ending.reason})` : ''));
+        } else if (step.do !== undefined) {
+            assert.equal(ending, null, `${where}: the session had already ended: ${ending?.reason}`);
+            switch (step.do) {
+            case 'key': session.sendKey(step.keysym, step.down); break;
+            case 'pointer': session.sendPointer(step.x, step.y, step.buttons); break;
+            case 'clipboard': session.sendClipboard(step.text); break;
+            case 'refresh': session.refresh(); break;
+            default: throw new Error(`${where}: unknown action`);
+            }
+        } else if (step.close !== undefined) {
+            transport.serverCloses('');
+        } else {
+            throw new Error(`${where}: unknown step`);
+        }
+    });
+    assert.equal(hex(transport.takeSent()), 'nothing', `${vector.id}: bytes after the last step that no step expected`);
+    const expect = vector.json.expect ?? {};
+    assert.deepEqual(events, expect.events ?? [], `${vector.id}: events` + (ending ? ` (ended: ${ending.reason})` : ''));
+    if (expect.error === undefined) {
+        assert.equal(ending, null, `${vector.id}: unexpected failure ${ending?.code}: ${ending?.reason}`);
+    } else {
+        assert.notEqual(ending, null, `${vector.id}: expected ${JSON.stringify(expect.error)} but the session did not end`);
+        assert.deepEqual({ code: ending.code, message: ending.reason }, expect.error, `${vector.id}: failure`);
+    }
+    if (expect.framebuffer !== undefined) {
+        checkFramebuffer(vector.id, expect.framebuffer, display);
+    }
+}
+
+function checkFramebuffer(id, expected, display) {
+    assert.equal(`${display.width}x${display.height}`, `${expected.width}x${expected.height}`, `${id}: framebuffer size`);
+    const rgb = new Uint8Array(display.width * display.height * 3);
+    for (let i = 0; i < display.width * display.height; i++) {
+        rgb.set(display.data.subarray(i * 4, i * 4 + 3), i * 3);
+    }
+    if (expected.rows !== undefined) {
+        for (let y = 0; y < display.height; y++) {
+            const row = [];
+            for (let x = 0; x < display.width; x++) {
+                row.push(Buffer.from(rgb.subarray((y * display.width + x) * 3, (y * display.width + x) * 3 + 3)).toString('hex'));
+            }
+            assert.equal(row.join(' '), expected.rows[y], `${id}: framebuffer row ${y}`);
+        }
+    }
+    if (expected.sha256 !== undefined) {
+        assert.equal(createHash('sha256').update(rgb).digest('hex'), expected.sha256, `${id}: framebuffer SHA-256`);
+    }
+}
+
+const vectors = loadVectors();
+const skips = skipList();
+
+describe('protocol vectors', () => {
+    test('the skip list names only vectors that exist, and is printed', () => {
+        const ids = new Set(vectors.map((v) => v.id));
+        assert.deepEqual([...skips.keys()].filter((id) => !ids.has(id)), []);
+        console.log(`protocol vectors: ${vectors.length}, skipped in JavaScript: ${skips.size}` +
+            (skips.size ? ` ${JSON.stringify(Object.fromEntries(skips))}` : ''));
+    });
+
+    test('the error codes are the shared list', () => {
+        assert.deepEqual(Object.values(ErrorCode).sort(), Object.keys(readJson('error-codes.json').codes).sort());
+    });
+
+    test('the limits are the shared values', () => {
+        const shared = readJson('limits.json');
+        assert.equal(limits.MAX_FRAMEBUFFER_SIDE, shared.maxFramebufferSide);
+        assert.equal(limits.MAX_CURSOR_SIDE, shared.maxCursorSide);
+        assert.equal(limits.MAX_STRING_BYTES, shared.maxStringBytes);
+        assert.equal(limits.MAX_TIGHT_CAPABILITIES, shared.maxTightCapabilities);
+        assert.equal(limits.COLOUR_MAP_SIZE, shared.colourMapSize);
+        assert.equal(limits.DEFAULT_MAX_CUT_TEXT_BYTES, shared.defaultMaxCutTextBytes);
+    });
+
+    test('every encoding a vector announces is one this core knows, or the vector is skipped', () => {
+        const known = new Set(DecoderRegistry.known());
+        const missing = vectors.filter((v) => !skips.has(v.id))
+            .filter((v) => (v.json.client?.encodings ?? DEFAULT_ENCODINGS).some((e) => !known.has(e)))
+            .map((v) => v.id);
+        assert.deepEqual(missing, []);
+    });
+
+    for (const vector of vectors) {
+        if (skips.has(vector.id)) {
+            continue;
+        }
+        for (const delivery of DELIVERIES) {
+            test(`${vector.id} [${delivery.name}]`, () => {
+                try {
+                    runVector(vector, delivery);
+                } catch (error) {
+                    error.message += ` [delivery ${delivery.name}${delivery.name === 'random' ? `, RFB_VECTOR_SEED=${SEED}` : ''}]`;
+                    throw error;
+                }
+            });
+        }
+    }
+});

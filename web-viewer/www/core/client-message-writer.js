@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import { writePixelFormat } from './pixel-format.js';
+
+/** Client message type numbers (RFC 6143 section 7.5). */
+export const ClientMessageType = Object.freeze({
+    SET_PIXEL_FORMAT: 0,
+    SET_ENCODINGS: 2,
+    FRAMEBUFFER_UPDATE_REQUEST: 3,
+    KEY_EVENT: 4,
+    POINTER_EVENT: 5,
+    CLIENT_CUT_TEXT: 6,
+});
+
+function checkRange(value, min, max, what) {
+    if (!Number.isInteger(value) || value < min || value > max) {
+        throw new RangeError(`${what} ${value} outside ${min}..${max}`);
+    }
+}
+
+/**
+ * Writes client-to-server messages (RFC 6143 section 7.5) to an RfbOutput, one method per message,
+ * fields in wire order: the Java core's ClientMessageWriter. Arguments out of range throw
+ * RangeError: they are bugs in the caller, never data from the server.
+ */
+export class ClientMessageWriter {
+    /** @param {import('./rfb-output.js').RfbOutput} out */
+    constructor(out) {
+        this._out = out;
+    }
+
+    /** SetPixelFormat, RFC 6143 section 7.5.1. */
+    setPixelFormat(pf) {
+        this._out.writeU8(ClientMessageType.SET_PIXEL_FORMAT) // message-type
+            .pad(3); // padding
+        writePixelFormat(pf, this._out); // pixel-format
+    }
+
+    /** SetEncodings, RFC 6143 section 7.5.2: encodings in order of preference. */
+    setEncodings(encodings) {
+        checkRange(encodings.length, 0, 0xffff, 'number of encodings');
+        this._out.writeU8(ClientMessageType.SET_ENCODINGS) // message-type
+            .pad(1) // padding
+            .writeU16(encodings.length); // number-of-encodings
+        for (const encoding of encodings) {
+            checkRange(encoding, -0x80000000, 0x7fffffff, 'encoding');
+            this._out.writeS32(encoding); // encoding-type
+        }
+    }
+
+    /** FramebufferUpdateRequest, RFC 6143 section 7.5.3. */
+    framebufferUpdateRequest(incremental, x, y, width, height) {
+        checkRange(x, 0, 0xffff, 'x');
+        checkRange(y, 0, 0xffff, 'y');
+        checkRange(width, 0, 0xffff, 'width');
+        checkRange(height, 0, 0xffff, 'height');
+        this._out.writeU8(ClientMessageType.FRAMEBUFFER_UPDATE_REQUEST) // message-type
+            .writeU8(incremental ? 1 : 0) // incremental
+            .writeU16(x) // x-position
+            .writeU16(y) // y-position
+            .writeU16(width) // width
+            .writeU16(height); // height
+    }
+
+    /** KeyEvent, RFC 6143 section 7.5.4: an X11 keysym going down or up. */
+    keyEvent(down, keysym) {
+        checkRange(keysym, 0, 0xffffffff, 'keysym');
+        this._out.writeU8(ClientMessageType.KEY_EVENT) // message-type
+            .writeU8(down ? 1 : 0) // down-flag
+            .pad(2) // padding
+            .writeU32(keysym); // key
+    }
+
+    /**
+     * PointerEvent, RFC 6143 section 7.5.5: buttonMask bit 0 is the left button, 1 middle, 2 right,
+     * 3 and 4 the vertical wheel up and down, 5 and 6 the horizontal wheel left and right.
+     */
+    pointerEvent(buttonMask, x, y) {
+        checkRange(buttonMask, 0, 0xff, 'button mask');
+        checkRange(x, 0, 0xffff, 'x');
+        checkRange(y, 0, 0xffff, 'y');
+        this._out.writeU8(ClientMessageType.POINTER_EVENT) // message-type
+            .writeU8(buttonMask) // button-mask
+            .writeU16(x) // x-position
+            .writeU16(y); // y-position
+    }
+
+    /**
+     * ClientCutText, RFC 6143 section 7.5.6. The protocol carries Latin-1 only: characters outside
+     * it become "?"; CR LF and lone CR become LF, the only line end the RFC allows.
+     */
+    clientCutText(text) {
+        const codes = Array.from(text.replace(/\r\n?/g, '\n'), (ch) => {
+            const code = ch.codePointAt(0);
+            return code <= 0xff ? code : 0x3f;
+        });
+        this._out.writeU8(ClientMessageType.CLIENT_CUT_TEXT) // message-type
+            .pad(3) // padding
+            .writeU32(codes.length) // length
+            .writeBytes(Uint8Array.from(codes)); // text
+    }
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import { Encoding, describeEncoding } from '../encodings.js';
+import { CopyRectDecoder } from './copy-rect-decoder.js';
+import { RawDecoder } from './raw-decoder.js';
+
+/** Pseudo-encodings whose rectangles the message reader understands; they need no decoder. */
+export const READER_PSEUDO_ENCODINGS = Object.freeze([Encoding.CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
+
+const FACTORIES = new Map([
+    [Encoding.COPY_RECT, () => new CopyRectDecoder()],
+    [Encoding.RAW, () => new RawDecoder()],
+]);
+
+/** What the web viewer announces by default, most preferred first. */
+export const DEFAULT_ENCODINGS = Object.freeze([
+    Encoding.COPY_RECT, Encoding.RAW, Encoding.CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT,
+]);
+
+/**
+ * The encodings a client announces with SetEncodings, in order of preference, and the decoders of
+ * the pixel ones (the Java core's DecoderRegistry).
+ */
+export class DecoderRegistry {
+    /**
+     * @param {number[]} encodings pixel encodings this client decodes and reader pseudo-encodings
+     * @throws {RangeError} for an encoding this client cannot handle
+     */
+    constructor(encodings = DEFAULT_ENCODINGS) {
+        for (const encoding of encodings) {
+            if (!FACTORIES.has(encoding) && !READER_PSEUDO_ENCODINGS.includes(encoding)) {
+                throw new RangeError(`no decoder for ${describeEncoding(encoding)}`);
+            }
+        }
+        this._encodings = Object.freeze([...new Set(encodings)]);
+    }
+
+    /** Every encoding this core can handle. */
+    static known() {
+        return [...FACTORIES.keys(), ...READER_PSEUDO_ENCODINGS];
+    }
+
+    /** The encodings in preference order, as SetEncodings sends them. */
+    get encodings() {
+        return this._encodings;
+    }
+
+    supports(encoding) {
+        return this._encodings.includes(encoding);
+    }
+
+    /** New decoder instances for one connection, by encoding; pseudo-encodings have none. */
+    createDecoders() {
+        const decoders = new Map();
+        for (const encoding of this._encodings) {
+            const factory = FACTORIES.get(encoding);
+            if (factory) {
+                decoders.set(encoding, factory());
+            }
+        }
+        return decoders;
+    }
+}

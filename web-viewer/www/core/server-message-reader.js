@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import { Encoding, describeEncoding, encodingName } from './encodings.js';
+import { ErrorCode } from './error-codes.js';
+import { RfbError } from './errors.js';
+import { COLOUR_MAP_SIZE, MAX_CURSOR_SIDE, checkFramebufferSize } from './limits.js';
+import { toRgba } from './pixel-format.js';
+import { latin1 } from './server-text.js';
+
+/** Server message types (RFC 6143 section 7.6). */
+export const ServerMessageType = Object.freeze({
+    FRAMEBUFFER_UPDATE: 0,
+    SET_COLOUR_MAP_ENTRIES: 1,
+    BELL: 2,
+    SERVER_CUT_TEXT: 3,
+});
+
+const RECT_HEADER_SIZE = 12;
+const COLOUR_ENTRY_SIZE = 6;
+
+const State = Object.freeze({
+    MESSAGE_START: 'MESSAGE_START',
+    RECT_HEADER: 'RECT_HEADER',
+    RECT_BODY: 'RECT_BODY',
+    COLOUR_MAP_ENTRIES: 'COLOUR_MAP_ENTRIES',
+    SKIP_CUT_TEXT: 'SKIP_CUT_TEXT',
+});
+
+/**
+ * Parses server-to-client messages (RFC 6143 section 7.6) in the normal phase of a session and
+ * hands them to a handler: the Java core's ServerMessageReader, state for state. Numbers are
+ * validated where read: rectangles against the framebuffer, colour map ranges against the map's
+ * size, cut text against a cap above which the text is skipped as it streams past. Pixel
+ * rectangles go to the decoder of their encoding; the pseudo-encodings (DesktopSize, LastRect,
+ * Cursor) are read here, as they change the session rather than paint pixels.
+ *
+ * The handler (the Java core's ServerMessageHandler) has `pixelFormat()`, `display()` (width,
+ * height and the drawing calls), `framebufferUpdate()`, `desktopSizeChanged(width, height)`,
+ * `cursorShapeChanged({rgba, width, height, hotX, hotY})`, `colourMapEntries(first, rgb)`,
+ * `bell()` and `serverCutText(text)`.
+ */
+export class ServerMessageReader {
+    /**
+     * @param {object} handler see the class comment
+     * @param {import('./decoders/decoder-registry.js').DecoderRegistry} registry
+     * @param {number} maxCutTextBytes
+     */
+    constructor(handler, registry, maxCutTextBytes) {
+        this._handler = handler;
+        this._registry = registry;
+        this._decoders = registry.createDecoders();
+        this._maxCutTextBytes = maxCutTextBytes;
+        this._state = State.MESSAGE_START;
+        this._rectsRemaining = 0;
+        this._rectIndex = 0;
+        this._lastRectSeen = false;
+        this._rect = null;
+        this._decoder = null;
+        this._firstColour = 0;
+        this._colours = null;
+        this._coloursRead = 0;
+        this._cutTextToSkip = 0;
+        /** Counters for diagnostics and benchmarks. */
+        this.stats = { updates: 0, rectangles: 0 };
+    }
+
+    /** Whether the reader is between messages. */
+    isBetweenMessages() {
+        return this._state === State.MESSAGE_START;
+    }
+
+    /**
+     * Processes the next message header, rectangle, or run of message data.
+     * @returns {boolean} true when it made progress; false when it needs more bytes
+     */
+    read(input) {
+        switch (this._state) {
+        case State.MESSAGE_START: return this._readMessageStart(input);
+        case State.RECT_HEADER: return this._readRectHeader(input);
+        case State.RECT_BODY: return this._readRectBody(input);
+        case State.COLOUR_MAP_ENTRIES: return this._readColourMapEntries(input);
+        case State.SKIP_CUT_TEXT:
+            this._cutTextToSkip -= input.skipAvailable(this._cutTextToSkip);
+            if (this._cutTextToSkip > 0) {
+                return false;
+            }
+            this._state = State.MESSAGE_START;
+            return true;
+        default:
+            throw new Error(`reader in state ${this._state}`);
+        }
+    }
+
+    _readMessageStart(input) {
+        if (!input.has(1)) {
+            return false;
+        }
+        const type = input.peekU8(0);
+        switch (type) {
+        case ServerMessageType.FRAMEBUFFER_UPDATE:
+            if (!input.has(4)) {
+                return false;
+            }
+            input.skip(2); // message-type, padding
+            this._rectsRemaining = input.readU16(); // number-of-rectangles
+            this._rectIndex = 0;
+            this._lastRectSeen = false;
+            if (this._rectsRemaining === 0) {
+                this._finishUpdate();
+            } else {
+                this._state = State.RECT_HEADER;
+            }
+            return true;
+        case ServerMessageType.SET_COLOUR_MAP_ENTRIES: {
+            if (!input.has(6)) {
+                return false;
+            }
+            input.skip(2); // message-type, padding
+            this._firstColour = input.readU16(); // first-colour
+            const count = input.readU16(); // number-of-colours
+            if (this._firstColour + count > COLOUR_MAP_SIZE) {
+                throw new RfbError(ErrorCode.BAD_COLOUR_MAP, `SetColourMapEntries ${this._firstColour}+${count} ` +
+                    `goes past the ${COLOUR_MAP_SIZE} entries a colour map has`);
+            }
+            this._colours = new Uint8Array(count * 3);
+            this._coloursRead = 0;
+            this._state = State.COLOUR_MAP_ENTRIES;
+            return true;
+        }
+        case ServerMessageType.BELL:
+            input.skip(1); // message-type
+            this._handler.bell();
+            return true;
+        case ServerMessageType.SERVER_CUT_TEXT:
+            return this._readServerCutText(input);
+        default:
+            throw new RfbError(ErrorCode.UNKNOWN_MESSAGE, `unknown server message type ${type}`);
+        }
+    }
+
+    _readServerCutText(input) {
+        if (!input.has(8)) {
+            return false;
+        }
+        const length = input.peekU32(4); // length
+        if (length > this._maxCutTextBytes) {
+            input.skip(8); // message-type, padding, length
+            this._cutTextToSkip = length;
+            this._state = State.SKIP_CUT_TEXT;
+            return true;
+        }
+        if (!input.has(8 + length)) {
+            return false;
+        }
+        input.skip(8);
+        this._handler.serverCutText(latin1(input.readBytes(length))); // text
+        return true;
+    }
+
+    _readRectHeader(input) {
+        if (!input.has(RECT_HEADER_SIZE)) {
+            return false;
+        }
+        const rect = {
+            x: input.readU16(), // x-position
+            y: input.readU16(), // y-position
+            width: input.readU16(), // width
+            height: input.readU16(), // height
+        };
+        const encoding = input.readS32(); // encoding-type
+        if (!this._registry.supports(encoding)) {
+            throw new RfbError(ErrorCode.UNKNOWN_ENCODING, `rectangle ${this._rectIndex + 1} of a FramebufferUpdate ` +
+                `uses encoding ${describeEncoding(encoding)}, which this client did not ask for`);
+        }
+        this._decoder = this._decoders.get(encoding) ?? null;
+        if (this._decoder !== null) {
+            const display = this._handler.display();
+            if (rect.x + rect.width > display.width || rect.y + rect.height > display.height) {
+                throw new RfbError(ErrorCode.RECT_OUT_OF_BOUNDS, `${encodingName(encoding)} rectangle ` +
+                    `${rect.width}x${rect.height}+${rect.x}+${rect.y} lies outside the ` +
+                    `${display.width}x${display.height} framebuffer`);
+            }
+        }
+        rect.encoding = encoding;
+        this._rect = rect;
+        this._state = State.RECT_BODY;
+        return true;
+    }
+
+    _readRectBody(input) {
+        if (this._decoder !== null) {
+            if (!this._decoder.decodeRect(this._rect, input, this._handler.pixelFormat(), this._handler.display())) {
+                return false;
+            }
+        } else if (!this._readPseudoRect(input)) {
+            return false;
+        }
+        this.stats.rectangles++;
+        this._rectIndex++;
+        this._rectsRemaining--;
+        if (this._lastRectSeen || this._rectsRemaining === 0) {
+            this._finishUpdate();
+        } else {
+            this._state = State.RECT_HEADER;
+        }
+        return true;
+    }
+
+    _readPseudoRect(input) {
+        const rect = this._rect;
+        switch (rect.encoding) {
+        case Encoding.DESKTOP_SIZE:
+            // RFC 6143 section 7.8.2: the rectangle's size is the new desktop size; no body.
+            checkFramebufferSize('DesktopSize', rect.width, rect.height);
+            this._handler.desktopSizeChanged(rect.width, rect.height);
+            return true;
+        case Encoding.LAST_RECT:
+            // Ends the update whatever its count said (servers not knowing it up front send 0xFFFF).
+            this._lastRectSeen = true;
+            return true;
+        case Encoding.CURSOR:
+            return this._readCursor(input);
+        default:
+            throw new Error(`no reader for ${describeEncoding(rect.encoding)}`);
+        }
+    }
+
+    /**
+     * Cursor (RFC 6143 section 7.8.1): the rectangle's position is the hotspot and its size the
+     * cursor's; the body is the pixels in the current pixel format, then a bitmask of
+     * ceil(width / 8) * height bytes, most significant bit first. The size is checked before
+     * anything is awaited, so the body is at most about 264 KiB.
+     */
+    _readCursor(input) {
+        const { x, y, width, height } = this._rect;
+        if (width > MAX_CURSOR_SIDE || height > MAX_CURSOR_SIDE) {
+            throw new RfbError(ErrorCode.BAD_CURSOR,
+                `cursor ${width}x${height} is larger than ${MAX_CURSOR_SIDE}x${MAX_CURSOR_SIDE}`);
+        }
+        const empty = width === 0 || height === 0;
+        if (!empty && (x >= width || y >= height)) {
+            throw new RfbError(ErrorCode.BAD_CURSOR, `cursor hotspot ${x},${y} lies outside the ${width}x${height} cursor`);
+        }
+        const pf = this._handler.pixelFormat();
+        const pixelBytes = width * height * (pf.bitsPerPixel >> 3);
+        const maskRowBytes = (width + 7) >> 3;
+        if (!input.has(pixelBytes + maskRowBytes * height)) {
+            return false;
+        }
+        const rgba = new Uint8ClampedArray(width * height * 4);
+        toRgba(pf, input.readBytes(pixelBytes), 0, rgba, 0, width * height);
+        const mask = input.readBytes(maskRowBytes * height);
+        for (let row = 0; row < height; row++) {
+            for (let column = 0; column < width; column++) {
+                const visible = (mask[row * maskRowBytes + (column >> 3)] >> (7 - (column & 7))) & 1;
+                rgba[(row * width + column) * 4 + 3] = visible ? 255 : 0;
+            }
+        }
+        // An empty cursor hides the pointer; its hotspot means nothing.
+        this._handler.cursorShapeChanged({ rgba, width, height, hotX: empty ? 0 : x, hotY: empty ? 0 : y });
+        return true;
+    }
+
+    _finishUpdate() {
+        this._state = State.MESSAGE_START;
+        this.stats.updates++;
+        this._handler.framebufferUpdate();
+    }
+
+    _readColourMapEntries(input) {
+        while (this._coloursRead < this._colours.length && input.has(COLOUR_ENTRY_SIZE)) {
+            this._colours[this._coloursRead++] = input.readU16() >>> 8; // red
+            this._colours[this._coloursRead++] = input.readU16() >>> 8; // green
+            this._colours[this._coloursRead++] = input.readU16() >>> 8; // blue
+        }
+        if (this._coloursRead < this._colours.length) {
+            return false;
+        }
+        this._state = State.MESSAGE_START;
+        const done = this._colours;
+        this._colours = null;
+        this._handler.colourMapEntries(this._firstColour, done);
+        return true;
+    }
+
+    /** Where the reader is, for end-of-stream messages: `pending` bytes are queued and unprocessed. */
+    position(pending) {
+        switch (this._state) {
+        case State.MESSAGE_START: return pending === 0 ? 'between messages' : 'in the middle of a message';
+        case State.RECT_HEADER:
+        case State.RECT_BODY: return `in rectangle ${this._rectIndex + 1} of a FramebufferUpdate`;
+        case State.COLOUR_MAP_ENTRIES: return 'in a SetColourMapEntries message';
+        case State.SKIP_CUT_TEXT: return `in a ServerCutText message (${this._cutTextToSkip} bytes missing)`;
+        default: return this._state;
+        }
+    }
+}
