@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { DecoderRegistry } from '../www/core/decoders/decoder-registry.js';
 import { MemoryDisplay } from '../www/core/display/memory-display.js';
+import { Encoding, encodingName } from '../www/core/encodings.js';
 import { ErrorCode } from '../www/core/error-codes.js';
+import { SecurityType, securityTypeName } from '../www/core/security/security-types.js';
 import * as limits from '../www/core/limits.js';
 import { RGB888 } from '../www/core/pixel-format.js';
 import { RfbClient } from '../www/core/rfb-client.js';
@@ -151,6 +153,18 @@ describe('protocol vectors', () => {
 
     test('the error codes are the shared list', () => {
         assert.deepEqual(Object.values(ErrorCode).sort(), Object.keys(readJson('error-codes.json').codes).sort());
+    });
+
+    test('the encoding and security type names are the shared tables', () => {
+        const names = readJson('names.json');
+        assert.deepEqual(Object.values(Encoding).sort((a, b) => a - b), names.encodings.map((e) => e.number).sort((a, b) => a - b));
+        for (const { number, name } of names.encodings) {
+            assert.equal(encodingName(number), name);
+        }
+        assert.deepEqual(Object.values(SecurityType).sort((a, b) => a - b), names.securityTypes.map((t) => t.number).sort((a, b) => a - b));
+        for (const { number, name } of names.securityTypes) {
+            assert.equal(securityTypeName(number), name);
+        }
     });
 
     test('the limits are the shared values', () => {

@@ -164,6 +164,21 @@ export function pixelValue(pf, src, s) {
     }
 }
 
+/** Writes the opaque RGBA of raw pixel value `value` in format `pf` to dst[d..d+3]. */
+export function valueToRgba(pf, value, dst, d) {
+    if (!pf.trueColour) {
+        const entry = (value & 0xff) * 4;
+        dst[d] = pf.colourMap[entry];
+        dst[d + 1] = pf.colourMap[entry + 1];
+        dst[d + 2] = pf.colourMap[entry + 2];
+    } else {
+        dst[d] = Math.round(((value >>> pf.redShift) & pf.redMax) * 255 / pf.redMax);
+        dst[d + 1] = Math.round(((value >>> pf.greenShift) & pf.greenMax) * 255 / pf.greenMax);
+        dst[d + 2] = Math.round(((value >>> pf.blueShift) & pf.blueMax) * 255 / pf.blueMax);
+    }
+    dst[d + 3] = 255;
+}
+
 /**
  * Converts `count` pixels in format `pf` starting at src[srcOffset] into opaque RGBA at
  * dst[dstOffset]. `src` and `dst` may be the same array at the same offset for RGBX32. The format

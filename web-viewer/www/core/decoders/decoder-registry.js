@@ -3,6 +3,7 @@
 import { Encoding, describeEncoding } from '../encodings.js';
 import { CopyRectDecoder } from './copy-rect-decoder.js';
 import { RawDecoder } from './raw-decoder.js';
+import { ZrleDecoder } from './zrle-decoder.js';
 
 /** Pseudo-encodings whose rectangles the message reader understands; they need no decoder. */
 export const READER_PSEUDO_ENCODINGS = Object.freeze([Encoding.CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
@@ -10,6 +11,7 @@ export const READER_PSEUDO_ENCODINGS = Object.freeze([Encoding.CURSOR, Encoding.
 const FACTORIES = new Map([
     [Encoding.COPY_RECT, () => new CopyRectDecoder()],
     [Encoding.RAW, () => new RawDecoder()],
+    [Encoding.ZRLE, () => new ZrleDecoder()],
 ]);
 
 /** What the web viewer announces by default, most preferred first. */

@@ -20,8 +20,8 @@ import org.rfbridge.rfb.pixel.Rect;
  * once the rectangle's last compressed byte is in. Inflated data is bounded by what the rectangle's tiles can
  * take (five bytes a pixel for single-pixel runs plus a palette per tile) and the compressed length by that
  * plus zlib's worst-case overhead, both checked before use; every palette index and run is checked against
- * the palette and the tile. Inflated bytes a rectangle leaves over stay for the next one, as the stream is
- * continuous.
+ * the palette and the tile. The zlib stream continues from one rectangle to the next, but servers flush it
+ * after each one, so inflated bytes a rectangle leaves over are an error, not the next rectangle's.
  */
 public final class ZrleDecoder implements RectDecoder {
     private static final int TILE = 64;
@@ -90,13 +90,15 @@ public final class ZrleDecoder implements RectDecoder {
                             "ZRLE zlib stream ended or asked for a dictionary");
                     return;
                 }
-                if (inflated == stream.length) {
-                    if (!grow()) {
-                        return;
-                    }
+                if (inflated == stream.length && !grow()) {
+                    return;
                 }
                 int produced = inflater.inflate(stream, inflated, stream.length - inflated);
                 inflated += produced;
+                if (inflated > inflatedCap) {
+                    inflateFailure = tooMuch();
+                    return;
+                }
                 stalls = produced == 0 ? stalls + 1 : 0;
                 if (stalls > 2) {
                     inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA,
@@ -104,30 +106,32 @@ public final class ZrleDecoder implements RectDecoder {
                     return;
                 }
             }
+            if (inflater.finished()) {
+                // The stream must last the connection; a server that ends it has nothing more to say in it.
+                inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA,
+                        "ZRLE zlib stream ended or asked for a dictionary");
+            }
         } catch (DataFormatException e) {
             inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA, "ZRLE data is not valid zlib", e);
         }
     }
 
-    /** Makes room for more inflated bytes within the rectangle's bound; false (with the failure set) past it. */
+    private RfbProtocolException tooMuch() {
+        return new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA, "ZRLE data inflates beyond the " + inflatedCap
+                + " bytes its rectangle's tiles can take");
+    }
+
+    /**
+     * Makes room for more inflated bytes, up to one byte past the rectangle's bound (so that going past it
+     * shows); false (with the failure set) when the buffer is already that large.
+     */
     private boolean grow() {
-        if (readAt > 0) {
-            System.arraycopy(stream, readAt, stream, 0, inflated - readAt);
-            inflated -= readAt;
-            readAt = 0;
-            if (inflated < stream.length) {
-                return true;
-            }
-        }
-        if (stream.length >= inflatedCap) {
-            inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA, "ZRLE data inflates beyond the " + inflatedCap
-                    + " bytes its rectangle's tiles can take");
+        if (stream.length > inflatedCap) {
+            inflateFailure = tooMuch();
             return false;
         }
-        long larger = Math.min(inflatedCap, 2L * stream.length);
-        byte[] bigger = new byte[(int) Math.min(larger, Integer.MAX_VALUE - 8)];
-        System.arraycopy(stream, 0, bigger, 0, inflated);
-        stream = bigger;
+        long larger = Math.min(inflatedCap + 1, 2L * stream.length);
+        stream = Arrays.copyOf(stream, (int) larger);
         return true;
     }
 
@@ -141,10 +145,13 @@ public final class ZrleDecoder implements RectDecoder {
                 fb.setPixels(r.x() + tx, r.y() + ty, tw, th, tile, 0, tw);
             }
         }
-        if (readAt == inflated) {
-            readAt = 0;
-            inflated = 0;
+        if (readAt != inflated) {
+            // Servers flush the stream after every rectangle: what is left over belongs to no rectangle.
+            throw new RfbProtocolException(ErrorCode.BAD_ENCODING_DATA, "ZRLE rectangle " + r + " leaves "
+                    + (inflated - readAt) + " inflated bytes undecoded");
         }
+        readAt = 0;
+        inflated = 0;
     }
 
     private void decodeTile(Rect r, int tx, int ty, int tw, int th, PixelFormat pf, int cpixelBytes)

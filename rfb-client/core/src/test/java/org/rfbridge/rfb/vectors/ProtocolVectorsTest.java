@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.rfbridge.rfb.ErrorCode;
 import org.rfbridge.rfb.Limits;
+import org.rfbridge.rfb.encoding.Encodings;
+import org.rfbridge.rfb.security.SecurityTypes;
 
 /**
  * Every vector of {@code protocol-tests/}, delivered whole, one byte at a time and in seeded random chunks
@@ -62,6 +64,26 @@ class ProtocolVectorsTest {
         List<String> shared = new ArrayList<>();
         codes.fieldNames().forEachRemaining(shared::add);
         assertEquals(new TreeSet<>(shared), new TreeSet<>(Arrays.stream(ErrorCode.values()).map(ErrorCode::id).toList()));
+    }
+
+    @Test
+    void namesAreTheSharedTables() throws IllegalAccessException {
+        JsonNode names = ProtocolVectors.read(ProtocolVectors.root().resolve("names.json"));
+        java.util.Set<Integer> shared = new java.util.TreeSet<>();
+        for (JsonNode e : names.get("encodings")) {
+            shared.add(e.get("number").asInt());
+            assertEquals(e.get("name").asText(), Encodings.name(e.get("number").asInt()), "encoding " + e);
+        }
+        java.util.Set<Integer> declared = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field field : Encodings.class.getFields()) {
+            if (field.getType() == int.class && !field.getName().endsWith("_LEVEL_0")) {
+                declared.add(field.getInt(null));
+            }
+        }
+        assertEquals(shared, declared, "Encodings declares the shared numbers");
+        for (JsonNode t : names.get("securityTypes")) {
+            assertEquals(t.get("name").asText(), SecurityTypes.name(t.get("number").asInt()), "security type " + t);
+        }
     }
 
     @Test
