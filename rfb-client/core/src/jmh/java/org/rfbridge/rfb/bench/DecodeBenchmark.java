@@ -92,7 +92,7 @@ public class DecodeBenchmark {
         message.writeBytes(pixels);
         updateMessage = message.take();
         reader = new ServerMessageReader(new Handler(), DecoderRegistry.standard(),
-                org.rfbridge.rfb.protocol.ConnectionOptions.DEFAULT_MAX_CUT_TEXT);
+                org.rfbridge.rfb.protocol.ConnectionOptions.DEFAULT_MAX_CUT_TEXT, new org.rfbridge.rfb.protocol.DecodeStats());
         sessionInput = new RfbInput();
     }
 

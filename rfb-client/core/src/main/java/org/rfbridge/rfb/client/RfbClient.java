@@ -3,15 +3,14 @@ package org.rfbridge.rfb.client;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +23,7 @@ import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.Rect;
 import org.rfbridge.rfb.protocol.ConnectionEvents;
+import org.rfbridge.rfb.protocol.DecodeStats;
 import org.rfbridge.rfb.protocol.Keysyms;
 import org.rfbridge.rfb.protocol.RfbConnection;
 import org.rfbridge.rfb.protocol.SessionInfo;
@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: the <em>session thread</em> (named {@code rfb-session-TARGET}) connects, runs the
  * {@link RfbConnection}, writes to the transport and calls the {@link RfbClientListener}; it owns all session
  * state. A <em>reader thread</em> ({@code rfb-reader-TARGET}) only blocks in {@link Transport#read} and hands
- * the bytes to the session thread, at most {@value #MAX_CHUNKS_IN_FLIGHT} chunks ahead of it (beyond that it
- * stops reading, and TCP backpressure reaches the server). Every public method may be called from any
+ * the bytes to the session thread in one of {@value #MAX_CHUNKS_IN_FLIGHT} buffers that go back and forth
+ * between the two, so a chunk is never copied on the way (when all are in flight it stops reading, and TCP
+ * backpressure reaches the server). Every public method may be called from any
  * thread: input methods ({@link #sendKey}, {@link #sendPointer}, {@link #sendClipboard},
  * {@link #updateConsumed}, {@link #requestFullUpdate}) only queue work for the session thread and never
  * block; input sent before the handshake completes, or beyond {@value #MAX_PENDING_INPUT} pending events, is
@@ -85,7 +86,7 @@ public final class RfbClient implements AutoCloseable {
     private final RfbClientListener listener;
     private final TransportOpener opener;
     private final BlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
-    private final Semaphore chunksInFlight = new Semaphore(MAX_CHUNKS_IN_FLIGHT);
+    private final BlockingQueue<byte[]> freeBuffers = new ArrayBlockingQueue<>(MAX_CHUNKS_IN_FLIGHT + 1);
     private final AtomicInteger pendingInput = new AtomicInteger();
     private final CompletableFuture<SessionInfo> connected = new CompletableFuture<>();
     private final CompletableFuture<Void> firstUpdate = new CompletableFuture<>();
@@ -300,6 +301,11 @@ public final class RfbClient implements AutoCloseable {
         });
     }
 
+    /** What the session has received and decoded so far; snapshots may be taken on any thread. */
+    public DecodeStats stats() {
+        return connection.stats();
+    }
+
     /** Whether the session has not ended yet. */
     public boolean isOpen() {
         return finished.getCount() > 0;
@@ -402,19 +408,20 @@ public final class RfbClient implements AutoCloseable {
     }
 
     private void readLoop(Transport t) {
-        byte[] buffer = new byte[READ_BUFFER_SIZE];
+        for (int i = 0; i < MAX_CHUNKS_IN_FLIGHT; i++) {
+            freeBuffers.add(new byte[READ_BUFFER_SIZE]);
+        }
         try {
             while (!closing) {
+                byte[] buffer = freeBuffers.take();
                 int count = t.read(buffer, 0, buffer.length);
                 if (count < 0) {
                     tasks.add(connection::endOfStream);
                     return;
                 }
-                chunksInFlight.acquire();
-                byte[] chunk = Arrays.copyOf(buffer, count);
                 tasks.add(() -> {
-                    chunksInFlight.release();
-                    connection.receive(chunk);
+                    connection.receive(buffer, 0, count);
+                    freeBuffers.add(buffer);
                     while (connection.step()) {
                         // Each step handles one unit; keep going until the bytes run out.
                     }
@@ -439,8 +446,8 @@ public final class RfbClient implements AutoCloseable {
         if (t != null) {
             t.close();
         }
-        // A reader waiting for room must wake up to see the closed transport and stop.
-        chunksInFlight.release(MAX_CHUNKS_IN_FLIGHT);
+        // A reader waiting for a buffer must wake up to see the closed transport and stop.
+        freeBuffers.offer(new byte[READ_BUFFER_SIZE]);
         if (cause != null) {
             LOG.debug("{}: session failed: {}", name, cause.getMessage(), cause);
             connected.completeExceptionally(cause);
@@ -463,12 +470,12 @@ public final class RfbClient implements AutoCloseable {
         }
     }
 
+    /** The connection's events, passed on as they are, with the session's own futures completed on the way. */
     private final class Events implements ConnectionEvents {
         @Override
-        public void onHandshakeComplete(SessionInfo info) {
+        public void onConnected(SessionInfo info) {
             connected.complete(info);
             notifyListener(() -> listener.onConnected(info));
-            notifyListener(() -> listener.onDesktopName(info.name()));
         }
 
         @Override
@@ -495,7 +502,7 @@ public final class RfbClient implements AutoCloseable {
         }
 
         @Override
-        public void onServerCutText(String text) {
+        public void onClipboard(String text) {
             notifyListener(() -> listener.onClipboard(text));
         }
     }

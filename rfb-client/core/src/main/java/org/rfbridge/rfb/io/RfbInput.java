@@ -24,6 +24,7 @@ public final class RfbInput {
     private int position;
     private int limit;
     private int mark = -1;
+    private long appended;
 
     /** Appends bytes received from the transport. */
     public void append(byte[] src, int offset, int length) {
@@ -33,6 +34,12 @@ public final class RfbInput {
         makeRoom(length);
         System.arraycopy(src, offset, buffer, limit, length);
         limit += length;
+        appended += length;
+    }
+
+    /** Bytes consumed since the input was made (for statistics). */
+    public long consumed() {
+        return appended - available();
     }
 
     /** Appends all of {@code src}. */

@@ -7,23 +7,29 @@ import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.Rect;
 
 /**
- * What an {@link RfbConnection} reports while it processes server bytes. All methods are called on the
- * thread that calls {@link RfbConnection#step()}, from inside that call; they default to doing nothing.
+ * What a session reports, from the {@link RfbConnection} through {@code RfbClient} (whose
+ * {@code RfbClientListener} adds only the end of the session) to the application: one listener type, the same
+ * names all the way. All methods are called on the session thread, in protocol order, from inside
+ * {@link RfbConnection#step()}, and must return quickly; they default to doing nothing.
  */
 public interface ConnectionEvents {
-    /** The handshake is complete; input may be sent and updates will follow. */
-    default void onHandshakeComplete(SessionInfo info) {
+    /** The handshake is complete; input may be sent and updates will follow. {@code info} has the desktop's name. */
+    default void onConnected(SessionInfo info) {
     }
 
     /**
      * A FramebufferUpdate message has been applied to {@code fb}. {@code dirty} lists the areas painted, in
-     * order (possibly overlapping). Unless updates are acknowledged automatically, the next incremental
-     * update is requested only once {@link RfbConnection#updateConsumed()} is called.
+     * order (possibly overlapping). Unless updates are acknowledged automatically, the next incremental update
+     * is requested only once the consumer says it has taken the pixels ({@link RfbConnection#updateConsumed()});
+     * until then the session does not write to {@code fb}.
      */
     default void onFramebufferUpdate(Framebuffer fb, List<Rect> dirty) {
     }
 
-    /** The desktop changed size; {@code fb} is the new (black) framebuffer, which replaces the old one. */
+    /**
+     * The desktop changed size; {@code fb} is the new framebuffer (what overlaps the old one is kept, the rest
+     * is black), which replaces the old one.
+     */
     default void onDesktopResized(Framebuffer fb) {
     }
 
@@ -36,6 +42,6 @@ public interface ConnectionEvents {
     }
 
     /** The server's clipboard changed (text decoded as ISO-8859-1, as RFB specifies). */
-    default void onServerCutText(String text) {
+    default void onClipboard(String text) {
     }
 }

@@ -57,6 +57,7 @@ public final class RfbConnection {
     private final RfbInput in = new RfbInput();
     private final RfbOutput out = new RfbOutput();
     private final ClientMessageWriter writer = new ClientMessageWriter(out);
+    private final DecodeStats stats = new DecodeStats();
 
     private State state = State.PROTOCOL_VERSION;
     private RfbException failure;
@@ -84,6 +85,7 @@ public final class RfbConnection {
     public void receive(byte[] data, int offset, int length) {
         in.append(data, offset, length);
         bytesReceived += length;
+        stats.received(length);
     }
 
     /** Appends bytes received from the server. */
@@ -390,7 +392,7 @@ public final class RfbConnection {
     }
 
     private void finishHandshake() {
-        reader = new ServerMessageReader(new Handler(), options.decoders(), options.maxCutTextBytes());
+        reader = new ServerMessageReader(new Handler(), options.decoders(), options.maxCutTextBytes(), stats);
         if (!options.keepServerPixelFormat()) {
             writer.setPixelFormat(pixelFormat);
         }
@@ -398,7 +400,7 @@ public final class RfbConnection {
         state = State.NORMAL;
         requestUpdate(false);
         LOG.debug("handshake complete: {}", info);
-        events.onHandshakeComplete(info);
+        events.onConnected(info);
     }
 
     private void requestUpdate(boolean incremental) {
@@ -500,6 +502,11 @@ public final class RfbConnection {
         return out.take();
     }
 
+    /** What has been received and decoded so far; its snapshots may be taken on any thread. */
+    public DecodeStats stats() {
+        return stats;
+    }
+
     public State state() {
         return state;
     }
@@ -566,7 +573,7 @@ public final class RfbConnection {
 
         @Override
         public void serverCutText(String text) {
-            events.onServerCutText(text);
+            events.onClipboard(text);
         }
     }
 }

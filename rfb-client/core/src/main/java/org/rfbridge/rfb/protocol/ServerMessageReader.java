@@ -46,6 +46,7 @@ public final class ServerMessageReader {
     private final DecoderRegistry registry;
     private final Map<Integer, RectDecoder> decoders;
     private final int maxCutTextBytes;
+    private final DecodeStats stats;
 
     private State state = State.MESSAGE_START;
     // FramebufferUpdate progress.
@@ -56,6 +57,8 @@ public final class ServerMessageReader {
     private Rect rect;
     private int rectEncoding;
     private RectDecoder decoder;
+    private long rectStartConsumed;
+    private long rectNanos;
     // SetColourMapEntries progress.
     private int firstColour;
     private int[] colours;
@@ -63,7 +66,9 @@ public final class ServerMessageReader {
     // ServerCutText skipping progress.
     private long cutTextToSkip;
 
-    public ServerMessageReader(ServerMessageHandler handler, DecoderRegistry registry, int maxCutTextBytes) {
+    public ServerMessageReader(ServerMessageHandler handler, DecoderRegistry registry, int maxCutTextBytes,
+            DecodeStats stats) {
+        this.stats = stats;
         this.handler = Objects.requireNonNull(handler, "handler");
         this.registry = registry;
         this.decoders = registry.createDecoders();
@@ -197,13 +202,18 @@ public final class ServerMessageReader {
                         + " framebuffer");
             }
         }
+        rectStartConsumed = in.consumed() - RECT_HEADER_SIZE;
+        rectNanos = 0;
         state = State.RECT_BODY;
         return true;
     }
 
     private boolean readRectBody(RfbInput in) throws RfbProtocolException {
         if (decoder != null) {
-            if (!decoder.decodeRect(rect, in, handler.pixelFormat(), handler.framebuffer())) {
+            long start = System.nanoTime();
+            boolean done = decoder.decodeRect(rect, in, handler.pixelFormat(), handler.framebuffer());
+            rectNanos += System.nanoTime() - start;
+            if (!done) {
                 return false;
             }
             if (!rect.isEmpty()) {
@@ -212,6 +222,7 @@ public final class ServerMessageReader {
         } else if (!readPseudoRect(in)) {
             return false;
         }
+        stats.rectDone(rectEncoding, in.consumed() - rectStartConsumed, rectNanos);
         rectIndex++;
         rectsRemaining--;
         if (lastRectSeen || rectsRemaining == 0) {
@@ -285,6 +296,7 @@ public final class ServerMessageReader {
     }
 
     private void finishUpdate() {
+        stats.updateDone();
         state = State.MESSAGE_START;
         List<Rect> painted = dirty;
         dirty = new ArrayList<>();

@@ -72,7 +72,7 @@ public final class Feeder {
         RfbConnection[] holder = new RfbConnection[1];
         RfbConnection connection = new RfbConnection(options, new ConnectionEvents() {
             @Override
-            public void onHandshakeComplete(SessionInfo info) {
+            public void onConnected(SessionInfo info) {
                 events.add("handshake " + info.version() + " " + info.securityType() + " " + info.width() + "x"
                         + info.height() + " '" + info.name() + "'");
             }
@@ -101,7 +101,7 @@ public final class Feeder {
             }
 
             @Override
-            public void onServerCutText(String text) {
+            public void onClipboard(String text) {
                 events.add("cut " + text);
             }
         });

@@ -252,7 +252,7 @@ final class VectorRun {
 
     private final class Recorder implements ConnectionEvents {
         @Override
-        public void onHandshakeComplete(SessionInfo info) {
+        public void onConnected(SessionInfo info) {
             events.add(NODES.objectNode().put("type", "connected").put("width", info.width())
                     .put("height", info.height()).put("name", info.name()));
         }
@@ -289,7 +289,7 @@ final class VectorRun {
         }
 
         @Override
-        public void onServerCutText(String text) {
+        public void onClipboard(String text) {
             events.add(NODES.objectNode().put("type", "clipboard").put("text", text));
         }
     }

@@ -21,19 +21,20 @@ import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.Rect;
 
 /**
- * Shows the client's framebuffer through {@link PixelBuffer}s that wrap the client's own pixel array: no copy per
- * frame. The desktop is cut into full-width bands of {@value #BAND_HEIGHT} rows, each a slice of the array (rows
- * are contiguous, so a band needs no copy either) in an {@link ImageView} of its own: JavaFX repaints whole nodes,
- * so a small change repaints one band instead of the whole desktop, which matters where JavaFX renders in
- * software (no GPU: a full 1920x1080 repaint costs tens of milliseconds).
+ * Shows the client's framebuffer through {@link PixelBuffer}s over an array of the display's own. The desktop is
+ * cut into full-width bands of {@value #BAND_HEIGHT} rows, each a slice of that array (rows are contiguous, so a
+ * band needs no copy) in an {@link ImageView} of its own: JavaFX repaints whole nodes, so a small change repaints
+ * one band instead of the whole desktop, which matters where JavaFX renders in software (no GPU: a full 1920x1080
+ * repaint costs tens of milliseconds).
  *
  * <p>Updates reported on the session thread are merged into one dirty rectangle; once per pulse (an
- * {@link AnimationTimer}, running only while updates arrive) the FX thread hands each touched band its part of
- * that rectangle ({@link PixelBuffer#updateBuffer}) and then acknowledges the update, so the client may ask for
- * the next one. That is the render backpressure: the server is never more than one update ahead of what is shown, and updates
- * that arrive within one pulse are drawn once. Acknowledging in the same pulse lets the next update be decoded
- * while the render thread uploads this one, which may tear one frame where they overlap; the next update's dirty
- * rectangle redraws that area, so what stays on screen is always right.
+ * {@link AnimationTimer}, running only while updates arrive) the FX thread copies that rectangle from the
+ * client's framebuffer into each touched band inside {@link PixelBuffer#updateBuffer} (the one place JavaFX lets
+ * a buffer change, as the render thread may be reading it at any other time) and only then acknowledges the
+ * update, so the client may decode the next one into its framebuffer. That is the render backpressure: the server
+ * is never more than one update ahead of what is shown, updates that arrive within one pulse are drawn once, and
+ * no frame is ever shown half-written: the client never writes while the FX thread copies, and the render thread
+ * never reads the client's array.
  *
  * <p>The pixels are opaque, so the premultiplied ARGB format JavaFX requires for {@code IntBuffer}s shows them
  * unchanged. When scaled, each band is stretched to whole screen pixels (a transform on the group would put band
@@ -73,6 +74,7 @@ public final class FramebufferDisplay implements FrameSink {
 
     // FX thread only.
     private Framebuffer shown;
+    private int[] ownPixels;
     private final List<PixelBuffer<IntBuffer>> bands = new ArrayList<>();
     private long framesDrawn;
     private boolean smooth;
@@ -283,10 +285,24 @@ public final class FramebufferDisplay implements FrameSink {
             int from = Math.max(y0, top) - top;
             int to = Math.min(y1, top + bands.get(band).getHeight()) - top;
             if (to > from) {
+                int rowFrom = top + from;
+                int rowTo = top + to;
                 Rectangle2D region = new Rectangle2D(x0, from, x1 - x0, to - from);
-                bands.get(band).updateBuffer(b -> region);
+                bands.get(band).updateBuffer(b -> {
+                    copyFromClient(x0, rowFrom, x1, rowTo);
+                    return region;
+                });
                 framesDrawn++;
             }
+        }
+    }
+
+    /** Copies columns [x0, x1) of rows [y0, y1) of the client's framebuffer into the display's array. FX thread. */
+    private void copyFromClient(int x0, int y0, int x1, int y1) {
+        int width = shown.width();
+        int[] source = shown.pixels();
+        for (int y = y0; y < y1; y++) {
+            System.arraycopy(source, y * width + x0, ownPixels, y * width + x0, x1 - x0);
         }
     }
 
@@ -299,7 +315,8 @@ public final class FramebufferDisplay implements FrameSink {
             return;
         }
         int width = fb.width();
-        int[] pixels = fb.pixels();
+        int[] pixels = fb.pixels().clone();
+        ownPixels = pixels;
         List<ImageView> views = new ArrayList<>();
         for (int top = 0; top < fb.height(); top += BAND_HEIGHT) {
             int rows = Math.min(BAND_HEIGHT, fb.height() - top);

@@ -1,45 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.viewer.session;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.rfbridge.rfb.encoding.Encodings;
+import org.rfbridge.rfb.protocol.DecodeStats;
 
 /**
- * Counters for the status bar: bytes received (reader thread), rectangles per encoding (session thread) and
- * updates shown (FX thread). {@link #sample} turns them into rates; it is called by one thread (the FX thread,
- * once a second).
+ * The status bar's rates: bytes and the dominant encoding from the client's own statistics
+ * ({@link DecodeStats}), and updates shown (counted on the FX thread). {@link #sample} turns them into rates;
+ * it is called by one thread (the FX thread, once a second).
  */
 public final class SessionStats {
     /** Rates over the interval since the previous sample. */
     public record Sample(double updatesPerSecond, double bytesPerSecond, String encoding) {
     }
 
-    private final LongAdder bytes = new LongAdder();
     private final AtomicLong updatesShown = new AtomicLong();
-    private final Map<Integer, LongAdder> rectsByEncoding = new ConcurrentHashMap<>();
     private long lastNanos = Long.MIN_VALUE;
-    private long lastBytes;
     private long lastUpdates;
-    private Map<Integer, Long> lastRects = Map.of();
+    private DecodeStats.Snapshot last;
     private String lastEncoding = "";
-
-    public void bytesReceived(int count) {
-        bytes.add(count);
-    }
-
-    public void rectDecoded(int encoding) {
-        rectsByEncoding.computeIfAbsent(encoding, e -> new LongAdder()).increment();
-    }
 
     public void updateShown() {
         updatesShown.incrementAndGet();
-    }
-
-    public long totalBytes() {
-        return bytes.sum();
     }
 
     public long totalUpdatesShown() {
@@ -47,45 +30,28 @@ public final class SessionStats {
     }
 
     /**
-     * Rates since the previous call. The encoding is the one that painted most rectangles in the interval, or
-     * the previous one when nothing was painted.
+     * Rates since the previous call, from the client's totals {@code now}. The encoding is the one that painted
+     * most rectangles in the interval, or the previous one when nothing was painted.
      */
-    public Sample sample(long nowNanos) {
-        long totalBytes = bytes.sum();
+    public Sample sample(long nowNanos, DecodeStats.Snapshot now) {
         long totalUpdates = updatesShown.get();
-        Map<Integer, Long> rects = new java.util.HashMap<>();
-        rectsByEncoding.forEach((encoding, count) -> rects.put(encoding, count.sum()));
+        Integer dominant = now.dominantSince(last);
+        if (dominant != null) {
+            lastEncoding = Encodings.name(dominant);
+        }
         Sample result;
         if (lastNanos == Long.MIN_VALUE || nowNanos <= lastNanos) {
-            result = new Sample(0, 0, dominant(rects, Map.of()));
+            result = new Sample(0, 0, lastEncoding);
         } else {
             double seconds = (nowNanos - lastNanos) / 1e9;
-            result = new Sample((totalUpdates - lastUpdates) / seconds, (totalBytes - lastBytes) / seconds,
-                    dominant(rects, lastRects));
+            long bytesBefore = last == null ? 0 : last.bytesReceived();
+            result = new Sample((totalUpdates - lastUpdates) / seconds, (now.bytesReceived() - bytesBefore) / seconds,
+                    lastEncoding);
         }
         lastNanos = nowNanos;
-        lastBytes = totalBytes;
         lastUpdates = totalUpdates;
-        lastRects = rects;
+        last = now;
         return result;
-    }
-
-    private String dominant(Map<Integer, Long> now, Map<Integer, Long> before) {
-        int best = 0;
-        long bestCount = 0;
-        boolean found = false;
-        for (Map.Entry<Integer, Long> e : now.entrySet()) {
-            long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-            if (delta > bestCount) {
-                best = e.getKey();
-                bestCount = delta;
-                found = true;
-            }
-        }
-        if (found) {
-            lastEncoding = Encodings.name(best);
-        }
-        return lastEncoding;
     }
 
     /** "850 B/s", "12.3 KB/s", "8.1 MB/s" (decimal units, as network rates are usually given). */

@@ -34,6 +34,7 @@ import org.rfbridge.rfb.client.Target;
 import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.Rect;
+import org.rfbridge.rfb.protocol.DecodeStats;
 import org.rfbridge.rfb.protocol.SessionInfo;
 import org.rfbridge.viewer.connect.PasswordStore;
 import org.rfbridge.viewer.input.KeyCombo;
@@ -226,7 +227,7 @@ public final class SessionViewModel {
                 // The handshake clock keeps running while the user types the password, so give people time.
                 .handshakeTimeout(HANDSHAKE_TIMEOUT)
                 .passwords(session::password)
-                .decoders(CountingDecoders.wrap(encodingChoice.decodersFor(where), stats))
+                .decoders(encodingChoice.decodersFor(where))
                 .build();
         current = session;
         target.set(where.toString());
@@ -238,9 +239,8 @@ public final class SessionViewModel {
         lastError.set("");
         cursor.set(null);
         state.set(State.CONNECTING);
-        stats.sample(nanoClock.getAsLong());
-        session.client = starter.start(where.toString(), () -> new CountingTransport(where.open(options), stats),
-                options, session);
+        stats.sample(nanoClock.getAsLong(), new DecodeStats().snapshot());
+        session.client = starter.start(where.toString(), () -> where.open(options), options, session);
     }
 
     /** Connects again to the last target. */
@@ -286,7 +286,11 @@ public final class SessionViewModel {
         if (session == null || state.get() != State.CONNECTED) {
             return;
         }
-        SessionStats.Sample sample = session.stats.sample(nanoClock.getAsLong());
+        RfbClient client = session.client;
+        if (client == null) {
+            return;
+        }
+        SessionStats.Sample sample = session.stats.sample(nanoClock.getAsLong(), client.stats().snapshot());
         updatesPerSecond.set(String.format(java.util.Locale.ROOT, "%.0f updates/s", sample.updatesPerSecond()));
         bandwidth.set(SessionStats.formatRate(sample.bytesPerSecond()));
         encoding.set(sample.encoding());
@@ -514,6 +518,7 @@ public final class SessionViewModel {
         @Override
         public void onConnected(SessionInfo info) {
             onUi(() -> {
+                desktopName.set(info.name());
                 desktopWidth.set(info.width());
                 desktopHeight.set(info.height());
                 state.set(State.CONNECTED);
@@ -527,11 +532,6 @@ public final class SessionViewModel {
                     }
                 }
             });
-        }
-
-        @Override
-        public void onDesktopName(String name) {
-            onUi(() -> desktopName.set(name));
         }
 
         @Override

@@ -63,6 +63,7 @@ class SessionViewModelTest {
     void setUp() {
         SessionViewModel.ClientStarter starter = (name, opener, opts, listener) -> {
             RfbClient client = mock(RfbClient.class);
+            when(client.stats()).thenReturn(new org.rfbridge.rfb.protocol.DecodeStats());
             clients.add(client);
             listeners.add(listener);
             options.add(opts);
@@ -81,7 +82,6 @@ class SessionViewModelTest {
     private RfbClient connected() {
         model.connect(TARGET);
         listeners.get(0).onConnected(info(800, 600));
-        listeners.get(0).onDesktopName("desk");
         return clients.get(0);
     }
 
@@ -102,7 +102,6 @@ class SessionViewModelTest {
         assertEquals(SessionViewModel.State.CONNECTING, model.stateProperty().get());
         assertTrue(model.statusTextProperty().get().contains("Connecting to 127.0.0.1:5901"));
         listeners.get(0).onConnected(info(800, 600));
-        listeners.get(0).onDesktopName("desk");
         assertEquals(SessionViewModel.State.CONNECTED, model.stateProperty().get());
         assertEquals(800, model.desktopWidthProperty().get());
         assertTrue(model.statusTextProperty().get().startsWith("desk  |  800x600"), model.statusTextProperty().get());
@@ -285,7 +284,7 @@ class SessionViewModelTest {
     void eventsOfAnOldSessionAreIgnored() {
         connected();
         model.connect(TARGET);
-        listeners.get(0).onDesktopName("stale");
+        listeners.get(0).onBell();
         listeners.get(0).onDisconnected(new RfbEndOfStreamException("old"));
         assertEquals(SessionViewModel.State.CONNECTING, model.stateProperty().get());
         verify(dialogs, never()).askReconnect(anyString(), anyString());
