@@ -241,3 +241,22 @@ describe('ending a session', () => {
         assert.deepEqual(session.eventsOf('disconnect'), [{ clean: true, reason: 'disconnected' }]);
     });
 });
+
+describe('handshake deadline', () => {
+    test('a server that accepts and stalls is given up on with a timeout', async () => {
+        const session = newSession({ handshakeTimeout: 30 });
+        session.transport.serverSends(Uint8Array.from(Buffer.from('RFB 003.008\n')));
+        await new Promise((resolve) => setTimeout(resolve, 80));
+        assert.deepEqual(session.eventsOf('error').map((e) => [e.code, e.message]),
+            [['timeout', 'the server did not complete the handshake within 30 ms']]);
+        assert.equal(session.transport.closed, true);
+    });
+
+    test('the deadline is off once connected', async () => {
+        const session = newSession({ handshakeTimeout: 30 });
+        session.transport.serverSends(handshake38None(4, 4, 'desk'));
+        await new Promise((resolve) => setTimeout(resolve, 80));
+        assert.equal(session.client.connected, true);
+        assert.deepEqual(session.eventsOf('error'), []);
+    });
+});
