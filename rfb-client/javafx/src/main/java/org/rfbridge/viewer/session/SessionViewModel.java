@@ -10,8 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -68,7 +66,6 @@ public final class SessionViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
     private static final Duration SCREENSHOT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofMinutes(5);
-    private static final long PASSWORD_POLL_MS = 200;
 
     private final ClientStarter starter;
     private final FrameSink display;
@@ -226,7 +223,7 @@ public final class SessionViewModel {
         ClientOptions options = ClientOptions.builder()
                 // The handshake clock keeps running while the user types the password, so give people time.
                 .handshakeTimeout(HANDSHAKE_TIMEOUT)
-                .passwords(session::password)
+                .passwords(session.password)
                 .decoders(encodingChoice.decodersFor(where))
                 .build();
         current = session;
@@ -449,13 +446,12 @@ public final class SessionViewModel {
         final SessionStats stats;
         volatile RfbClient client;
         volatile boolean cancelled;
-        volatile boolean usedStoredPassword;
-        volatile boolean passwordDeclined;
-        volatile char[] passwordToRemember;
+        final PasswordPrompt password;
 
         Session(String key, SessionStats stats) {
             this.key = key;
             this.stats = stats;
+            this.password = new PasswordPrompt(key, passwords, dialogs, ui, () -> isCurrent() && !cancelled);
         }
 
         private boolean isCurrent() {
@@ -470,51 +466,6 @@ public final class SessionViewModel {
             });
         }
 
-        /** The PasswordProvider: session thread; waits for the user without holding the FX thread. */
-        char[] password() throws RfbException {
-            if (!usedStoredPassword) {
-                Optional<char[]> stored = passwords.find(key);
-                if (stored.isPresent()) {
-                    usedStoredPassword = true;
-                    return stored.get();
-                }
-            }
-            CompletableFuture<Optional<DialogService.PasswordAnswer>> answer = new CompletableFuture<>();
-            ui.execute(() -> {
-                try {
-                    answer.complete(isCurrent()
-                            ? dialogs.askPassword(key, PasswordStore.isSupported())
-                            : Optional.empty());
-                } catch (RuntimeException e) {
-                    answer.completeExceptionally(e);
-                }
-            });
-            Optional<DialogService.PasswordAnswer> result;
-            while (true) {
-                try {
-                    result = answer.get(PASSWORD_POLL_MS, TimeUnit.MILLISECONDS);
-                    break;
-                } catch (TimeoutException e) {
-                    if (cancelled) {
-                        throw new RfbAuthenticationException("the password prompt was cancelled");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new RfbAuthenticationException("interrupted while asking for the password");
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new RfbAuthenticationException("cannot ask for the password: " + e.getCause(), e.getCause());
-                }
-            }
-            if (result.isEmpty()) {
-                passwordDeclined = true;
-                return null;
-            }
-            if (result.get().remember()) {
-                passwordToRemember = result.get().password().clone();
-            }
-            return result.get().password();
-        }
-
         @Override
         public void onConnected(SessionInfo info) {
             onUi(() -> {
@@ -522,8 +473,7 @@ public final class SessionViewModel {
                 desktopWidth.set(info.width());
                 desktopHeight.set(info.height());
                 state.set(State.CONNECTED);
-                char[] remember = passwordToRemember;
-                passwordToRemember = null;
+                char[] remember = password.takeToRemember();
                 if (remember != null) {
                     boolean saved = passwords.remember(key, remember);
                     java.util.Arrays.fill(remember, '\0');
@@ -579,11 +529,7 @@ public final class SessionViewModel {
 
         @Override
         public void onDisconnected(RfbException cause) {
-            char[] remember = passwordToRemember;
-            if (remember != null) {
-                java.util.Arrays.fill(remember, '\0');
-                passwordToRemember = null;
-            }
+            password.wipe();
             onUi(() -> ended(cause));
         }
 
@@ -593,13 +539,13 @@ public final class SessionViewModel {
             keyboard.releaseAll();
             pointerMask = 0;
             state.set(State.DISCONNECTED);
-            if (cause instanceof RfbAuthenticationException && usedStoredPassword) {
+            if (cause instanceof RfbAuthenticationException && password.usedStored()) {
                 passwords.forget(key);
             }
             if (cause == null) {
                 return;
             }
-            if (passwordDeclined) {
+            if (password.declined()) {
                 leave();
                 return;
             }
