@@ -4,8 +4,11 @@ package org.rfbridge.rfb.security;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
 import org.rfbridge.rfb.ErrorCode;
 import org.rfbridge.rfb.RfbAuthenticationException;
 import org.rfbridge.rfb.RfbException;
@@ -69,11 +72,12 @@ public final class VncAuthSecurity implements SecurityHandler {
         }
         byte[] key = passwordKey(password);
         try {
-            Des des = new Des(key);
-            byte[] response = new byte[CHALLENGE_SIZE];
-            des.encryptBlock(challenge, 0, response, 0);
-            des.encryptBlock(challenge, 8, response, 8);
-            return response;
+            // The JDK's DES: VNC Authentication is two blocks in ECB mode, which is what the RFB servers expect.
+            Cipher des = Cipher.getInstance("DES/ECB/NoPadding");
+            des.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "DES"));
+            return des.doFinal(challenge);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no DES, which VNC Authentication needs", e);
         } finally {
             Arrays.fill(key, (byte) 0);
         }
