@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RGB888 } from '../www/core/pixel-format.js';
 
 /**
  * Loads the language-neutral vector suite of protocol-tests/ (format: protocol-tests/README.md),
@@ -10,6 +11,24 @@ import { fileURLToPath } from 'node:url';
  * from fragments/, and this language's skip list.
  */
 export const ROOT = fileURLToPath(new URL('../../protocol-tests/', import.meta.url));
+
+/** What a vector's client announces when it names no encodings (protocol-tests/README.md). */
+export const DEFAULT_ENCODINGS = Object.freeze([1, 0, -239, -223, -224]);
+
+/**
+ * A vector's `client` object with the suite's defaults filled in: securityTypes (undefined leaves the
+ * core's default), password, shared, pixelFormat, encodings, maxCutTextBytes.
+ */
+export function clientOptions(client = {}) {
+    return {
+        securityTypes: client.securityTypes,
+        password: client.password,
+        shared: client.shared ?? true,
+        pixelFormat: client.pixelFormat ?? RGB888,
+        encodings: client.encodings ?? DEFAULT_ENCODINGS,
+        maxCutTextBytes: client.maxCutTextBytes,
+    };
+}
 
 export function readJson(path) {
     return JSON.parse(readFileSync(join(ROOT, path), 'utf8'));

@@ -6,11 +6,10 @@ import { DecoderRegistry } from '../www/core/decoders/decoder-registry.js';
 import { MemoryDisplay } from '../www/core/display/memory-display.js';
 import { ErrorCode } from '../www/core/error-codes.js';
 import { RfbError } from '../www/core/errors.js';
-import { RGB888 } from '../www/core/pixel-format.js';
 import { RfbConnection } from '../www/core/rfb-connection.js';
 import { mutate } from '../test-support/mutations.js';
 import { randomInt, seededRandom } from '../test-support/prng.js';
-import { loadVectors, skipList, stepBytes } from '../test-support/protocol-vectors.js';
+import { clientOptions, loadVectors, skipList, stepBytes } from '../test-support/protocol-vectors.js';
 
 /*
  * Mutation fuzzing from the vectors, the twin of the Java core's ProtocolVectorsFuzzTest: every
@@ -26,9 +25,9 @@ function run(client, mutant, closes, random, where) {
     const connection = new RfbConnection({
         display: new MemoryDisplay(),
         securityTypes: client.securityTypes,
-        shared: client.shared ?? true,
-        pixelFormat: client.pixelFormat ?? RGB888,
-        decoders: new DecoderRegistry(client.encodings ?? [1, 0, -239, -223, -224]),
+        shared: client.shared,
+        pixelFormat: client.pixelFormat,
+        decoders: new DecoderRegistry(client.encodings),
         maxCutTextBytes: client.maxCutTextBytes,
         events: { onFramebufferUpdate: () => connection.updateConsumed() },
     });
@@ -69,7 +68,7 @@ test('mutants of every vector end cleanly', () => {
             const mutantSeed = Math.floor(random() * 2 ** 32);
             const mutant = mutate(server, seededRandom(mutantSeed));
             const where = `${vector.id} mutant seed ${mutantSeed} (${Buffer.from(mutant.subarray(0, 200)).toString('hex')})`;
-            const failure = run(vector.json.client ?? {}, mutant, closes, seededRandom(mutantSeed + 1), where);
+            const failure = run(clientOptions(vector.json.client), mutant, closes, seededRandom(mutantSeed + 1), where);
             assert.notEqual(failure?.code, ErrorCode.INTERNAL, `${where}: internal error ${failure?.message}`);
             runs++;
             failed += failure === null ? 0 : 1;

@@ -9,12 +9,11 @@ import { Encoding, encodingName } from '../www/core/encodings.js';
 import { ErrorCode } from '../www/core/error-codes.js';
 import { SecurityType, securityTypeName } from '../www/core/security/security-types.js';
 import * as limits from '../www/core/limits.js';
-import { RGB888 } from '../www/core/pixel-format.js';
 import { RfbClient } from '../www/core/rfb-client.js';
 import { randomChunks } from '../test-support/chunking.js';
 import { FakeTransport } from '../test-support/fake-transport.js';
 import { seededRandom } from '../test-support/prng.js';
-import { loadVectors, readJson, skipList, stepBytes } from '../test-support/protocol-vectors.js';
+import { clientOptions, loadVectors, readJson, skipList, stepBytes } from '../test-support/protocol-vectors.js';
 
 /*
  * Every vector of protocol-tests/, run through the whole JavaScript client (RfbClient over a fake
@@ -22,7 +21,6 @@ import { loadVectors, readJson, skipList, stepBytes } from '../test-support/prot
  * (RFB_VECTOR_SEED=N to replay a seed; every failure names it). The Java core runs the same files.
  */
 const SEED = Number(process.env.RFB_VECTOR_SEED ?? 20261202);
-const DEFAULT_ENCODINGS = [1, 0, -239, -223, -224];
 
 const DELIVERIES = [
     { name: 'whole', split: (bytes) => [bytes] },
@@ -34,7 +32,7 @@ const hex = (bytes) => (bytes.length === 0 ? 'nothing' : Buffer.from(bytes).toSt
 
 /** Runs one vector; throws an AssertionError naming the step at the first difference. */
 export function runVector(vector, delivery, seed = SEED) {
-    const client = vector.json.client ?? {};
+    const client = clientOptions(vector.json.client);
     const transport = new FakeTransport();
     const events = [];
     const display = new MemoryDisplay();
@@ -47,10 +45,10 @@ export function runVector(vector, delivery, seed = SEED) {
         transport,
         display,
         credentials: client.password === undefined ? {} : { password: client.password },
-        shared: client.shared ?? true,
+        shared: client.shared,
         securityTypes: client.securityTypes,
-        pixelFormat: client.pixelFormat ?? RGB888,
-        encodings: client.encodings ?? DEFAULT_ENCODINGS,
+        pixelFormat: client.pixelFormat,
+        encodings: client.encodings,
         maxCutText: client.maxCutTextBytes,
         handshakeTimeout: 0,
         logger: { debug() {}, info() {}, warn() {}, error() {} },
@@ -180,7 +178,7 @@ describe('protocol vectors', () => {
     test('every encoding a vector announces is one this core knows, or the vector is skipped', () => {
         const known = new Set(DecoderRegistry.known());
         const missing = vectors.filter((v) => !skips.has(v.id))
-            .filter((v) => (v.json.client?.encodings ?? DEFAULT_ENCODINGS).some((e) => !known.has(e)))
+            .filter((v) => clientOptions(v.json.client).encodings.some((e) => !known.has(e)))
             .map((v) => v.id);
         assert.deepEqual(missing, []);
     });

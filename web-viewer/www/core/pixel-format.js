@@ -195,25 +195,7 @@ export function toRgba(pf, src, srcOffset, dst, dstOffset, count) {
         return;
     }
     const bytes = pf.bitsPerPixel >> 3;
-    if (!pf.trueColour) {
-        const map = pf.colourMap;
-        for (let i = 0, s = srcOffset, d = dstOffset; i < count; i++, s++, d += 4) {
-            const entry = src[s] * 4;
-            dst[d] = map[entry];
-            dst[d + 1] = map[entry + 1];
-            dst[d + 2] = map[entry + 2];
-            dst[d + 3] = 255;
-        }
-        return;
-    }
-    const scaleR = 255 / pf.redMax;
-    const scaleG = 255 / pf.greenMax;
-    const scaleB = 255 / pf.blueMax;
     for (let i = 0, s = srcOffset, d = dstOffset; i < count; i++, s += bytes, d += 4) {
-        const value = pixelValue(pf, src, s);
-        dst[d] = Math.round(((value >>> pf.redShift) & pf.redMax) * scaleR);
-        dst[d + 1] = Math.round(((value >>> pf.greenShift) & pf.greenMax) * scaleG);
-        dst[d + 2] = Math.round(((value >>> pf.blueShift) & pf.blueMax) * scaleB);
-        dst[d + 3] = 255;
+        valueToRgba(pf, pixelValue(pf, src, s), dst, d);
     }
 }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import { MAX_FRAMEBUFFER_SIDE } from '../limits.js';
+
 /**
  * Checks that a rectangle lies inside a width x height framebuffer; throws RangeError otherwise.
  * Displays call it where they write, whatever the caller checked before.
@@ -11,10 +13,10 @@ export function checkInside(x, y, w, h, width, height, what) {
     }
 }
 
-/** Throws RangeError unless width and height are whole numbers from 0 to 16384. */
+/** Throws RangeError unless width and height are whole numbers from 0 to MAX_FRAMEBUFFER_SIDE. */
 export function checkSize(width, height) {
     for (const side of [width, height]) {
-        if (!Number.isInteger(side) || side < 0 || side > 16384) {
+        if (!Number.isInteger(side) || side < 0 || side > MAX_FRAMEBUFFER_SIDE) {
             throw new RangeError(`display size ${width}x${height} not allowed`);
         }
     }

@@ -15,12 +15,4 @@ public class RfbConnectionRefusedException extends RfbException {
     public RfbConnectionRefusedException(String message, Throwable cause) {
         super(ErrorCode.CONNECTION_REFUSED, message, cause);
     }
-
-    public RfbConnectionRefusedException(ErrorCode code, String message) {
-        super(code, message);
-    }
-
-    public RfbConnectionRefusedException(ErrorCode code, String message, Throwable cause) {
-        super(code, message, cause);
-    }
 }

@@ -15,12 +15,4 @@ public class RfbEndOfStreamException extends RfbException {
     public RfbEndOfStreamException(String message, Throwable cause) {
         super(ErrorCode.END_OF_STREAM, message, cause);
     }
-
-    public RfbEndOfStreamException(ErrorCode code, String message) {
-        super(code, message);
-    }
-
-    public RfbEndOfStreamException(ErrorCode code, String message, Throwable cause) {
-        super(code, message, cause);
-    }
 }

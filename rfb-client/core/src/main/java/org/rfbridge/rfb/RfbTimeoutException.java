@@ -15,12 +15,4 @@ public class RfbTimeoutException extends RfbException {
     public RfbTimeoutException(String message, Throwable cause) {
         super(ErrorCode.TIMEOUT, message, cause);
     }
-
-    public RfbTimeoutException(ErrorCode code, String message) {
-        super(code, message);
-    }
-
-    public RfbTimeoutException(ErrorCode code, String message, Throwable cause) {
-        super(code, message, cause);
-    }
 }

@@ -15,12 +15,4 @@ public class RfbTransportException extends RfbException {
     public RfbTransportException(String message, Throwable cause) {
         super(ErrorCode.TRANSPORT_FAILED, message, cause);
     }
-
-    public RfbTransportException(ErrorCode code, String message) {
-        super(code, message);
-    }
-
-    public RfbTransportException(ErrorCode code, String message, Throwable cause) {
-        super(code, message, cause);
-    }
 }

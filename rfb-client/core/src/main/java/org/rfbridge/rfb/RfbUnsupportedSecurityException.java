@@ -15,12 +15,4 @@ public class RfbUnsupportedSecurityException extends RfbException {
     public RfbUnsupportedSecurityException(String message, Throwable cause) {
         super(ErrorCode.NO_COMMON_SECURITY, message, cause);
     }
-
-    public RfbUnsupportedSecurityException(ErrorCode code, String message) {
-        super(code, message);
-    }
-
-    public RfbUnsupportedSecurityException(ErrorCode code, String message, Throwable cause) {
-        super(code, message, cause);
-    }
 }

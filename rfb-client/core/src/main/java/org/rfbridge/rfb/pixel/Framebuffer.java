@@ -164,7 +164,6 @@ public final class Framebuffer {
         }
     }
 
-    /** An independent copy (same size and pixels). */
     /** Copies into this framebuffer what {@code other} has where the two overlap (after a desktop resize). */
     public void copyFrom(Framebuffer other) {
         int w = Math.min(width, other.width);
@@ -174,6 +173,7 @@ public final class Framebuffer {
         }
     }
 
+    /** An independent copy (same size and pixels). */
     public Framebuffer copy() {
         return new Framebuffer(width, height, pixels.clone());
     }

@@ -62,6 +62,10 @@ public final class DecodeStats {
         c.nanos += nanos;
     }
 
+    long bytesReceived() {
+        return bytesReceived;
+    }
+
     public Snapshot snapshot() {
         Map<Integer, EncodingTotals> totals = new TreeMap<>();
         byEncoding.forEach((encoding, c) -> totals.put(encoding, new EncodingTotals(c.rectangles, c.bytes, c.nanos)));

@@ -45,6 +45,7 @@ public final class RfbConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RfbConnection.class);
     private static final int TIGHT_CAPABILITY_SIZE = 16;
     private static final int SERVER_INIT_HEADER_SIZE = 24;
+    private static final String NO_REASON = "the server gave no reason";
 
     /** Phases of a session, in order; {@link #FAILED} is terminal. The JavaScript core has the same states. */
     public enum State {
@@ -61,7 +62,6 @@ public final class RfbConnection {
 
     private State state = State.PROTOCOL_VERSION;
     private RfbException failure;
-    private long bytesReceived;
     private ProtocolVersion serverVersion;
     private ProtocolVersion version;
     private List<Integer> offeredSecurityTypes = List.of();
@@ -84,7 +84,6 @@ public final class RfbConnection {
     /** Appends bytes received from the server. */
     public void receive(byte[] data, int offset, int length) {
         in.append(data, offset, length);
-        bytesReceived += length;
         stats.received(length);
     }
 
@@ -130,20 +129,18 @@ public final class RfbConnection {
             throw failure;
         }
         if (state == State.AUTH_FAILURE_REASON) {
-            throw fail(new RfbAuthenticationException(ErrorCode.AUTH_FAILED, NO_REASON));
+            throw fail(new RfbAuthenticationException(NO_REASON));
         }
         String where;
         if (state == State.NORMAL) {
             where = reader.isBetweenMessages() && in.available() == 0 ? "" : " " + reader.position(in.available());
-        } else if (bytesReceived == 0) {
+        } else if (stats.bytesReceived() == 0) {
             where = " before sending anything";
         } else {
             where = " during the handshake (" + describe(state) + ")";
         }
-        throw fail(new RfbEndOfStreamException(ErrorCode.END_OF_STREAM, "the server closed the connection" + where));
+        throw fail(new RfbEndOfStreamException("the server closed the connection" + where));
     }
-
-    private static final String NO_REASON = "the server gave no reason";
 
     private static String describe(State state) {
         switch (state) {
@@ -208,7 +205,7 @@ public final class RfbConnection {
         }
         // Tight needs the list of 3.7 and later to be chosen from, so it never fits 3.3.
         if (type > 0xFF || !options.securityTypes().contains((int) type) || type == SecurityTypes.TIGHT) {
-            throw new RfbUnsupportedSecurityException(ErrorCode.NO_COMMON_SECURITY, "the RFB 3.3 server requires "
+            throw new RfbUnsupportedSecurityException("the RFB 3.3 server requires "
                     + "security type " + SecurityTypes.describe(type) + ", which this client does not accept");
         }
         offeredSecurityTypes = List.of((int) type);
@@ -251,7 +248,7 @@ public final class RfbConnection {
         }
         List<String> names = new ArrayList<>();
         offered.forEach(type -> names.add(SecurityTypes.describe(type)));
-        throw new RfbUnsupportedSecurityException(ErrorCode.NO_COMMON_SECURITY, "the server offers security types "
+        throw new RfbUnsupportedSecurityException("the server offers security types "
                 + String.join(", ", names) + " and none of them is one this client accepts");
     }
 
@@ -266,7 +263,7 @@ public final class RfbConnection {
         if (reason == null) {
             return false;
         }
-        throw new RfbConnectionRefusedException(ErrorCode.CONNECTION_REFUSED, reason.isEmpty() ? NO_REASON : reason);
+        throw new RfbConnectionRefusedException(reason.isEmpty() ? NO_REASON : reason);
     }
 
     private boolean runSecurity() throws RfbException {
@@ -296,8 +293,7 @@ public final class RfbConnection {
             state = State.AUTH_FAILURE_REASON;
             return true;
         }
-        throw new RfbAuthenticationException(ErrorCode.AUTH_FAILED,
-                result == 2 ? "too many attempts" : "the server rejected the login");
+        throw new RfbAuthenticationException(result == 2 ? "too many attempts" : "the server rejected the login");
     }
 
     private boolean readAuthFailureReason() throws RfbException {
@@ -305,7 +301,7 @@ public final class RfbConnection {
         if (reason == null) {
             return false;
         }
-        throw new RfbAuthenticationException(ErrorCode.AUTH_FAILED, reason.isEmpty() ? NO_REASON : reason);
+        throw new RfbAuthenticationException(reason.isEmpty() ? NO_REASON : reason);
     }
 
     // RFC 6143 section 7.3.1

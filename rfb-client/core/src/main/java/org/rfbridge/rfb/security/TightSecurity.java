@@ -142,7 +142,7 @@ public final class TightSecurity implements SecurityHandler {
     }
 
     private RfbUnsupportedSecurityException unsupported(String what) {
-        return new RfbUnsupportedSecurityException(ErrorCode.NO_COMMON_SECURITY, "TightVNC security offers only the "
+        return new RfbUnsupportedSecurityException("TightVNC security offers only the "
                 + what + " " + String.join(", ", offered) + ", none of which this client supports");
     }
 

@@ -31,7 +31,7 @@ public enum EncodingChoice {
             case ZRLE -> standard.preferring(Encodings.ZRLE);
             case AUTO -> target.isWebSocket() || !isLoopback(target.host())
                     ? standard.preferring(Encodings.ZRLE)
-                    : standard.only(standard.encodings().stream().filter(e -> e != Encodings.ZRLE).toList());
+                    : standard.without(Encodings.ZRLE);
         };
     }
 
