@@ -23,7 +23,7 @@ java_bin=${JAVA:-java}
 for program in Xvnc Xvfb vncviewer vncconfig; do
   command -v "$program" >/dev/null || { echo "missing $program (apt-get install tigervnc-standalone-server xvfb tigervnc-viewer)" >&2; exit 1; }
 done
-demo_jar="$repo/samples/target/rfbridge-demo-all.jar"
+demo_jar="$repo/samples/demo-server/target/rfbridge-demo-all.jar"
 if [ ! -f "$jar" ] || [ ! -f "$demo_jar" ]; then
   (cd "$repo" && flock /tmp/rfbridge-mvn.lock mvn -B -q -pl rfb-client/javafx,samples -am package -DskipTests)
 fi

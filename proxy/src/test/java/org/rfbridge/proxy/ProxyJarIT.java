@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rfbridge.testservers.JavaJar;
-import org.rfbridge.testservers.ManagedProcess;
+import org.rfbridge.testharness.JavaJar;
+import org.rfbridge.testharness.ManagedProcess;
 import org.rfbridge.proxy.support.RawWebSocket;
 import org.rfbridge.proxy.support.TestBackend;
 

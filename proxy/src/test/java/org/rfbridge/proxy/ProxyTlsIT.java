@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rfbridge.proxy.support.JdkWebSocketClient;
 import org.rfbridge.proxy.support.RawWebSocket;
-import org.rfbridge.testservers.SystemPrograms;
+import org.rfbridge.testharness.SystemPrograms;
 import org.rfbridge.proxy.support.TestBackend;
 import org.rfbridge.proxy.target.FixedTargetResolver;
 import org.rfbridge.proxy.target.HostAndPort;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rfbridge.proxy.support.RawWebSocket;
 import org.rfbridge.proxy.target.FixedTargetResolver;
 import org.rfbridge.proxy.target.HostAndPort;
-import org.rfbridge.testservers.XvncServer;
+import org.rfbridge.testharness.XvncServer;
 
 /** A real VNC server (TigerVNC's Xvnc) behind the proxy: the RFB handshake goes through unchanged. */
 @Timeout(60)

@@ -18,7 +18,7 @@ import org.rfbridge.rfb.protocol.PointerButtons;
 import org.rfbridge.rfb.protocol.ProtocolVersion;
 import org.rfbridge.rfb.protocol.SessionInfo;
 import org.rfbridge.rfb.security.SecurityTypes;
-import org.rfbridge.testservers.QemuVncServer;
+import org.rfbridge.testharness.QemuVncServer;
 
 /**
  * QEMU's built-in VNC server in front of a diskless VM (the remote-into-a-VM case): SeaBIOS's text screen, compared

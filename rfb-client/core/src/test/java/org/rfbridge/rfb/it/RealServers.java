@@ -24,8 +24,8 @@ import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.rfb.client.RfbClientListener;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.protocol.SessionInfo;
-import org.rfbridge.testservers.ArgbImage;
-import org.rfbridge.testservers.VncServer;
+import org.rfbridge.testharness.ArgbImage;
+import org.rfbridge.testharness.VncServer;
 
 /** What every real-server test does: connect with a given security type, compare screens, expect auth errors. */
 final class RealServers {

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rfbridge.proxy.ProxyServer;
-import org.rfbridge.testservers.ArgbImage;
-import org.rfbridge.testservers.Commands;
-import org.rfbridge.testservers.FreePorts;
-import org.rfbridge.testservers.JavaJar;
-import org.rfbridge.testservers.XvncServer;
+import org.rfbridge.testharness.ArgbImage;
+import org.rfbridge.testharness.Commands;
+import org.rfbridge.testharness.FreePorts;
+import org.rfbridge.testharness.JavaJar;
+import org.rfbridge.testharness.XvncServer;
 
 /** The packaged tool ({@code java -jar target/rfbridge-rfb-core-all.jar}) against a real Xvnc. */
 @Timeout(60)

@@ -15,7 +15,7 @@ import org.rfbridge.rfb.client.ClientOptions;
 import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.rfb.protocol.SessionInfo;
 import org.rfbridge.rfb.security.SecurityTypes;
-import org.rfbridge.testservers.TightVncServer;
+import org.rfbridge.testharness.TightVncServer;
 
 /**
  * TightVNC 1.3.10's Xtightvnc: one server without a password, one with. Both offer TightVNC's own security type

@@ -19,8 +19,8 @@ import org.rfbridge.rfb.client.ClientOptions;
 import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.rfb.protocol.SessionInfo;
 import org.rfbridge.rfb.security.SecurityTypes;
-import org.rfbridge.testservers.ArgbImage;
-import org.rfbridge.testservers.XvncServer;
+import org.rfbridge.testharness.ArgbImage;
+import org.rfbridge.testharness.XvncServer;
 
 /** The same Xvnc over TCP and through rfbridge's proxy (in-process) over WebSocket: the same pixels either way. */
 @Timeout(60)

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
-import org.rfbridge.testservers.X11VncServer;
-import org.rfbridge.testservers.XvfbDisplay;
+import org.rfbridge.testharness.X11VncServer;
+import org.rfbridge.testharness.XvfbDisplay;
 
 /** x11vnc exporting one Xvfb display twice: once without a password, once with. */
 class X11VncIT extends XServerContract {

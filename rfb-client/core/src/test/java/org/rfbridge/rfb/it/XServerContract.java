@@ -18,10 +18,10 @@ import org.rfbridge.rfb.protocol.PointerButtons;
 import org.rfbridge.rfb.protocol.ProtocolVersion;
 import org.rfbridge.rfb.protocol.SessionInfo;
 import org.rfbridge.rfb.security.SecurityTypes;
-import org.rfbridge.testservers.XDisplay;
-import org.rfbridge.testservers.XEventObserver;
-import org.rfbridge.testservers.XInput;
-import org.rfbridge.testservers.VncServer;
+import org.rfbridge.testharness.XDisplay;
+import org.rfbridge.testharness.XEventObserver;
+import org.rfbridge.testharness.XInput;
+import org.rfbridge.testharness.VncServer;
 
 /**
  * What the library must do with every VNC server that exports an X display: both handshakes, the server's reason

@@ -18,9 +18,9 @@ import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.PixelFormat;
 import org.rfbridge.rfb.security.SecurityTypes;
-import org.rfbridge.testservers.ArgbImage;
-import org.rfbridge.testservers.XDisplay;
-import org.rfbridge.testservers.XvncServer;
+import org.rfbridge.testharness.ArgbImage;
+import org.rfbridge.testharness.XDisplay;
+import org.rfbridge.testharness.XvncServer;
 
 /** TigerVNC's Xvnc, one server offering both VncAuth and None. */
 class XvncIT extends XServerContract {

@@ -14,7 +14,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.rfbridge.rfb.client.Target;
-import org.rfbridge.testservers.SystemPrograms;
+import org.rfbridge.testharness.SystemPrograms;
 import org.rfbridge.viewer.ViewerApp;
 import org.rfbridge.viewer.connect.ConfigDirectory;
 import org.rfbridge.viewer.session.SessionViewModel;

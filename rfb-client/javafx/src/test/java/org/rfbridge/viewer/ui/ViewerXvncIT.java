@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rfbridge.testservers.XEventObserver;
-import org.rfbridge.testservers.XvncServer;
+import org.rfbridge.testharness.XEventObserver;
+import org.rfbridge.testharness.XvncServer;
 import org.testfx.api.FxRobot;
 
 /**

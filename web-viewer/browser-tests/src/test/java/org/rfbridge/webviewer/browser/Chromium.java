@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.rfbridge.testservers.SystemPrograms;
+import org.rfbridge.testharness.SystemPrograms;
 
 /**
  * Debian's headless Chromium under chromedriver, with both paths given so Selenium Manager never

@@ -19,7 +19,7 @@ import org.rfbridge.proxy.ProxyConfig;
 import org.rfbridge.proxy.ProxyServer;
 import org.rfbridge.proxy.target.FixedTargetResolver;
 import org.rfbridge.proxy.target.HostAndPort;
-import org.rfbridge.testservers.ArgbImage;
+import org.rfbridge.testharness.ArgbImage;
 
 /** The page served by the proxy, in headless Chromium, against the demo desktop. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

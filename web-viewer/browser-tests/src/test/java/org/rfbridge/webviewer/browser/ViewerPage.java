@@ -11,7 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.rfbridge.testservers.ArgbImage;
+import org.rfbridge.testharness.ArgbImage;
 
 /** The viewer page in the browser, seen as a user and a test see it: status line, canvas pixels, input. */
 final class ViewerPage {

@@ -18,8 +18,8 @@ import org.rfbridge.proxy.ProxyConfig;
 import org.rfbridge.proxy.ProxyServer;
 import org.rfbridge.proxy.target.FixedTargetResolver;
 import org.rfbridge.proxy.target.HostAndPort;
-import org.rfbridge.testservers.XEventObserver;
-import org.rfbridge.testservers.XvncServer;
+import org.rfbridge.testharness.XEventObserver;
+import org.rfbridge.testharness.XvncServer;
 
 /** The page served by the proxy, in headless Chromium, against TigerVNC's Xvnc. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -78,7 +78,7 @@ class XvncBrowserIT {
     @Test
     void theLocalCursorTakesTheServersShape() throws Exception {
         // A bare Xvnc's root has an invisible pointer; give it the usual arrow.
-        xvnc.x().runClient(List.of(org.rfbridge.testservers.SystemPrograms.require("xsetroot", "x11-xserver-utils"),
+        xvnc.x().runClient(List.of(org.rfbridge.testharness.SystemPrograms.require("xsetroot", "x11-xserver-utils"),
                 "-cursor_name", "left_ptr"));
         long deadline = System.nanoTime() + SETTLE.toNanos();
         String cursor = "";
