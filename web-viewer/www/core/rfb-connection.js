@@ -4,18 +4,13 @@ import { ClientMessageWriter } from './client-message-writer.js';
 import { DecoderRegistry } from './decoders/decoder-registry.js';
 import { ErrorCode } from './error-codes.js';
 import { RfbError } from './errors.js';
-import { DEFAULT_MAX_CUT_TEXT_BYTES, MAX_STRING_BYTES, MAX_TIGHT_CAPABILITIES, checkFramebufferSize } from './limits.js';
-import {
-    PIXEL_FORMAT_LENGTH, RGBX32, readPixelFormat, validatePixelFormat, withColourMapEntries, withEmptyColourMap,
-} from './pixel-format.js';
-import { BANNER_LENGTH, ProtocolVersion, V3_3, V3_8 } from './protocol-version.js';
+import { Handshake } from './handshake.js';
+import { DEFAULT_MAX_CUT_TEXT_BYTES } from './limits.js';
+import { RGBX32, validatePixelFormat, withColourMapEntries } from './pixel-format.js';
 import { RfbInput } from './rfb-input.js';
 import { RfbOutput } from './rfb-output.js';
-import {
-    SUPPORTED_SECURITY_TYPES, SecurityType, createSecurityHandler, describeSecurityType,
-} from './security/security-types.js';
+import { SUPPORTED_SECURITY_TYPES } from './security/security-types.js';
 import { ServerMessageReader } from './server-message-reader.js';
-import { decodeServerText } from './server-text.js';
 
 /** Phases of a session, in order; FAILED is terminal. The Java core's RfbConnection.State. */
 export const ConnectionState = Object.freeze({
@@ -30,20 +25,6 @@ export const ConnectionState = Object.freeze({
     NORMAL: 'NORMAL',
     FAILED: 'FAILED',
 });
-
-const TIGHT_CAPABILITY_SIZE = 16;
-const SERVER_INIT_HEADER_SIZE = 4 + PIXEL_FORMAT_LENGTH + 4;
-const NO_REASON = 'the server gave no reason';
-
-const WAITING_FOR = new Map([
-    [ConnectionState.PROTOCOL_VERSION, 'waiting for the protocol version'],
-    [ConnectionState.SECURITY_TYPES, 'waiting for the security types'],
-    [ConnectionState.REFUSED_REASON, 'waiting for the reason of a refusal'],
-    [ConnectionState.SECURITY, 'in the security exchange'],
-    [ConnectionState.SECURITY_RESULT, 'waiting for the security result'],
-    [ConnectionState.SERVER_INIT, 'waiting for ServerInit'],
-    [ConnectionState.TIGHT_CAPABILITIES, 'waiting for TightVNC capabilities'],
-]);
 
 /**
  * One RFB client session as a state machine that does no I/O (RFC 6143 section 7): the Java core's
@@ -63,6 +44,8 @@ const WAITING_FOR = new Map([
  * info), onFramebufferUpdate(), onDesktopResized(width, height), onCursorShape(shape), onBell(),
  * onServerCutText(text) and, as a page cannot block for a password, onCredentialsRequired(types):
  * set `credentials.password` (or `credentials.cancelled`) and step again.
+ *
+ * The handshake itself is Handshake's (handshake.js); this class runs the session that follows.
  *
  * Everything runs on the page's one thread.
  */
@@ -87,8 +70,6 @@ export class RfbConnection {
         }
         this._display = display;
         this._events = events;
-        this._securityTypes = [...securityTypes];
-        this._shared = shared;
         this._requestedFormat = pixelFormat;
         this._decoders = decoders;
         this._maxCutTextBytes = maxCutTextBytes;
@@ -102,13 +83,11 @@ export class RfbConnection {
             request: (types) => this._events.onCredentialsRequired?.(types),
         };
 
+        this._handshake = new Handshake({ securityTypes: [...securityTypes], shared, pixelFormat,
+            credentials: this.credentials }, this._input, this._out);
         this._state = ConnectionState.PROTOCOL_VERSION;
         this._failure = null;
         this._bytesReceived = 0;
-        this._serverVersion = null;
-        this._version = null;
-        this._security = null;
-        this._tightCapabilitiesToSkip = -1;
         this._info = null;
         this._width = 0;
         this._height = 0;
@@ -157,230 +136,38 @@ export class RfbConnection {
         if (this._state === ConnectionState.FAILED) {
             throw this._failure;
         }
-        if (this._state === ConnectionState.AUTH_FAILURE_REASON) {
-            throw this._fail(new RfbError(ErrorCode.AUTH_FAILED, NO_REASON));
+        if (this._state !== ConnectionState.NORMAL) {
+            throw this._fail(this._handshake.endOfStream(this._bytesReceived > 0));
         }
-        let where;
-        if (this._state === ConnectionState.NORMAL) {
-            where = this._reader.isBetweenMessages() && this._input.available === 0
-                ? '' : ` ${this._reader.position(this._input.available)}`;
-        } else if (this._bytesReceived === 0) {
-            where = ' before sending anything';
-        } else {
-            where = ` during the handshake (${WAITING_FOR.get(this._state)})`;
-        }
+        const where = this._reader.isBetweenMessages() && this._input.available === 0
+            ? '' : ` ${this._reader.position(this._input.available)}`;
         throw this._fail(new RfbError(ErrorCode.END_OF_STREAM, `the server closed the connection${where}`));
     }
 
     _advance() {
-        switch (this._state) {
-        case ConnectionState.PROTOCOL_VERSION: return this._readProtocolVersion();
-        case ConnectionState.SECURITY_TYPES:
-            return this._version.equals(V3_3) ? this._readSecurityType33() : this._readSecurityTypes();
-        case ConnectionState.REFUSED_REASON: return this._readRefusedReason();
-        case ConnectionState.SECURITY: return this._runSecurity();
-        case ConnectionState.SECURITY_RESULT: return this._readSecurityResult();
-        case ConnectionState.AUTH_FAILURE_REASON: return this._readAuthFailureReason();
-        case ConnectionState.SERVER_INIT: return this._readServerInit();
-        case ConnectionState.TIGHT_CAPABILITIES: return this._skipTightCapabilities();
-        case ConnectionState.NORMAL: return this._reader.read(this._input);
-        default: throw new Error(`connection in state ${this._state}`);
+        if (this._state === ConnectionState.NORMAL) {
+            return this._reader.read(this._input);
         }
+        const progressed = this._handshake.step();
+        this._state = this._handshake.state;
+        if (this._handshake.complete) {
+            this._begin(this._handshake.info);
+        }
+        return progressed;
     }
 
-    // RFC 6143 section 7.1.1
-    _readProtocolVersion() {
-        if (!this._input.has(BANNER_LENGTH)) {
-            return false;
-        }
-        this._serverVersion = ProtocolVersion.parseBanner(this._input.readBytes(BANNER_LENGTH));
-        this._version = this._serverVersion.negotiate();
-        this._out.writeBytes(this._version.banner()); // ProtocolVersion
-        this._state = ConnectionState.SECURITY_TYPES;
-        return true;
-    }
-
-    // RFC 6143 section 7.1.2, version 3.3: the server decides.
-    _readSecurityType33() {
-        if (!this._input.has(4)) {
-            return false;
-        }
-        const type = this._input.readU32(); // security-type
-        if (type === SecurityType.INVALID) {
-            this._state = ConnectionState.REFUSED_REASON;
-            return true;
-        }
-        // Tight needs the list of 3.7 and later to be chosen from, so it never fits 3.3.
-        if (!this._securityTypes.includes(type) || type === SecurityType.TIGHT) {
-            throw new RfbError(ErrorCode.NO_COMMON_SECURITY, `the RFB 3.3 server requires security type ` +
-                `${describeSecurityType(type)}, which this client does not accept`);
-        }
-        this._startSecurity(type);
-        return true;
-    }
-
-    // RFC 6143 section 7.1.2, versions 3.7 and 3.8: the server offers, the client chooses.
-    _readSecurityTypes() {
-        if (!this._input.has(1)) {
-            return false;
-        }
-        const count = this._input.peekU8(0); // number-of-security-types
-        if (count === 0) {
-            this._input.skip(1);
-            this._state = ConnectionState.REFUSED_REASON;
-            return true;
-        }
-        if (!this._input.has(1 + count)) {
-            return false;
-        }
-        this._input.skip(1);
-        const offered = Array.from(this._input.readBytes(count)); // security-types
-        const chosen = this._securityTypes.find((type) => offered.includes(type));
-        if (chosen === undefined) {
-            throw new RfbError(ErrorCode.NO_COMMON_SECURITY, `the server offers security types ` +
-                `${offered.map(describeSecurityType).join(', ')} and none of them is one this client accepts`);
-        }
-        this._out.writeU8(chosen); // security-type
-        this._startSecurity(chosen);
-        return true;
-    }
-
-    _startSecurity(type) {
-        this._security = createSecurityHandler(type);
-        this._state = ConnectionState.SECURITY;
-    }
-
-    _readRefusedReason() {
-        const reason = this._readString('refusal reason');
-        if (reason === null) {
-            return false;
-        }
-        throw new RfbError(ErrorCode.CONNECTION_REFUSED, reason === '' ? NO_REASON : reason);
-    }
-
-    _runSecurity() {
-        if (!this._security.process(this._input, this._out, this.credentials)) {
-            return false;
-        }
-        // Before 3.8, servers skip SecurityResult when nothing was authenticated.
-        if (this._version.equals(V3_8) || this._security.authenticated()) {
-            this._state = ConnectionState.SECURITY_RESULT;
-        } else {
-            this._sendClientInit();
-        }
-        return true;
-    }
-
-    // RFC 6143 section 7.1.3
-    _readSecurityResult() {
-        if (!this._input.has(4)) {
-            return false;
-        }
-        const result = this._input.readU32(); // status
-        if (result === 0) {
-            this._sendClientInit();
-            return true;
-        }
-        if (this._version.equals(V3_8)) {
-            this._state = ConnectionState.AUTH_FAILURE_REASON;
-            return true;
-        }
-        throw new RfbError(ErrorCode.AUTH_FAILED, result === 2 ? 'too many attempts' : 'the server rejected the login');
-    }
-
-    _readAuthFailureReason() {
-        const reason = this._readString('authentication failure reason');
-        if (reason === null) {
-            return false;
-        }
-        throw new RfbError(ErrorCode.AUTH_FAILED, reason === '' ? NO_REASON : reason);
-    }
-
-    // RFC 6143 section 7.3.1
-    _sendClientInit() {
-        this._out.writeU8(this._shared ? 1 : 0); // shared-flag
-        this._state = ConnectionState.SERVER_INIT;
-    }
-
-    // RFC 6143 section 7.3.2
-    _readServerInit() {
-        const input = this._input;
-        if (!input.has(SERVER_INIT_HEADER_SIZE)) {
-            return false;
-        }
-        // Everything is checked before anything is consumed, so a starved read starts over cleanly.
-        const width = input.peekU16(0); // framebuffer-width
-        const height = input.peekU16(2); // framebuffer-height
-        const serverFormat = readPixelFormat(RfbInput.of(input.peekBytes(4, PIXEL_FORMAT_LENGTH))); // server-pixel-format
-        const nameLength = input.peekU32(4 + PIXEL_FORMAT_LENGTH); // name-length
-        checkFramebufferSize("the server's framebuffer", width, height);
-        validatePixelFormat(serverFormat);
-        checkStringLength('desktop name', nameLength);
-        if (!input.has(SERVER_INIT_HEADER_SIZE + nameLength)) {
-            return false;
-        }
-        input.skip(SERVER_INIT_HEADER_SIZE);
-        return this._finishServerInit(width, height, serverFormat, input.readBytes(nameLength)); // name-string
-    }
-
-    _finishServerInit(width, height, serverFormat, nameBytes) {
-        const name = decodeServerText(nameBytes); // name-string
-        this._width = width;
-        this._height = height;
-        this._display.resize(width, height);
-        this._pixelFormat = withEmptyColourMap(this._requestedFormat === 'server' ? serverFormat : this._requestedFormat);
-        this._info = {
-            serverVersion: this._serverVersion.toString(),
-            version: this._version.toString(),
-            securityType: this._security.type,
-            width,
-            height,
-            serverPixelFormat: serverFormat,
-            pixelFormat: this._pixelFormat,
-            name,
-        };
-        if (this._security.enablesTightExtensions()) {
-            this._state = ConnectionState.TIGHT_CAPABILITIES;
-            return true;
-        }
-        this._finishHandshake();
-        return true;
-    }
-
-    // TightVNC servers follow ServerInit with counts of server, client and encoding capabilities,
-    // then the capabilities; nothing in them changes what this client does, so they are skipped.
-    _skipTightCapabilities() {
-        if (this._tightCapabilitiesToSkip < 0) {
-            if (!this._input.has(8)) {
-                return false;
-            }
-            let capabilities = 0;
-            for (const list of ['server message', 'client message', 'encoding']) {
-                const count = this._input.readU16(); // number-of-server-messages, -client-messages, -encodings
-                if (count > MAX_TIGHT_CAPABILITIES) {
-                    throw new RfbError(ErrorCode.LENGTH_OVER_LIMIT, `TightVNC ServerInit lists ${count} ${list} ` +
-                        `capabilities, more than the ${MAX_TIGHT_CAPABILITIES} accepted`);
-                }
-                capabilities += count;
-            }
-            this._input.skip(2); // padding
-            this._tightCapabilitiesToSkip = capabilities * TIGHT_CAPABILITY_SIZE;
-        }
-        this._tightCapabilitiesToSkip -= this._input.skipAvailable(this._tightCapabilitiesToSkip);
-        if (this._tightCapabilitiesToSkip > 0) {
-            return false;
-        }
-        this._finishHandshake();
-        return true;
-    }
-
-    _finishHandshake() {
+    // After ServerInit (RFC 6143 section 7.4): the client's pixel format and encodings, then the first request.
+    _begin(info) {
+        this._info = info;
+        this._width = info.width;
+        this._height = info.height;
+        this._pixelFormat = info.pixelFormat;
+        this._display.resize(info.width, info.height);
         this._reader = new ServerMessageReader(this._handler(), this._decoders, this._maxCutTextBytes);
         if (this._requestedFormat !== 'server') {
             this._writer.setPixelFormat(this._pixelFormat);
         }
         this._writer.setEncodings(this._decoders.encodings);
-        this._state = ConnectionState.NORMAL;
         this._requestUpdate(false);
         this._events.onHandshakeComplete?.(this._info);
     }
@@ -388,20 +175,6 @@ export class RfbConnection {
     _requestUpdate(incremental) {
         this._writer.framebufferUpdateRequest(incremental, 0, 0, this._width, this._height);
         this._requestOutstanding = true;
-    }
-
-    /** Reads a u32 length and that many bytes of text, or returns null (consuming nothing) when starved. */
-    _readString(what) {
-        if (!this._input.has(4)) {
-            return null;
-        }
-        const length = this._input.peekU32(0);
-        checkStringLength(what, length);
-        if (!this._input.has(4 + length)) {
-            return null;
-        }
-        this._input.skip(4);
-        return decodeServerText(this._input.readBytes(length));
     }
 
     /**
@@ -506,12 +279,5 @@ export class RfbConnection {
             bell: () => this._events.onBell?.(),
             serverCutText: (text) => this._events.onServerCutText?.(text),
         };
-    }
-}
-
-function checkStringLength(what, length) {
-    if (length > MAX_STRING_BYTES) {
-        throw new RfbError(ErrorCode.LENGTH_OVER_LIMIT,
-            `${what} of ${length} bytes exceeds the ${MAX_STRING_BYTES}-byte limit`);
     }
 }

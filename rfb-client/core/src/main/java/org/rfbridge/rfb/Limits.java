@@ -22,4 +22,15 @@ public final class Limits {
 
     private Limits() {
     }
+
+    /**
+     * Throws unless {@code width} x {@code height} is a size the client shows: an empty desktop cannot be shown
+     * or asked for updates, a huge one would be a huge allocation.
+     */
+    public static void checkFramebufferSize(String what, int width, int height) throws RfbProtocolException {
+        if (width < 1 || height < 1 || width > MAX_FRAMEBUFFER_SIDE || height > MAX_FRAMEBUFFER_SIDE) {
+            throw new RfbProtocolException(ErrorCode.BAD_FRAMEBUFFER_SIZE, what + " " + width + "x" + height
+                    + " is outside 1x1.." + MAX_FRAMEBUFFER_SIDE + "x" + MAX_FRAMEBUFFER_SIDE);
+        }
+    }
 }

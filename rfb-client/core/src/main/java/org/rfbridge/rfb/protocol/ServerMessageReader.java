@@ -237,7 +237,7 @@ public final class ServerMessageReader {
         switch (rectEncoding) {
             case Encodings.DESKTOP_SIZE:
                 // RFC 6143 section 7.8.2: the rectangle's size is the new desktop size; no body.
-                RfbConnection.checkFramebufferSize("DesktopSize", rect.width(), rect.height());
+                Limits.checkFramebufferSize("DesktopSize", rect.width(), rect.height());
                 handler.desktopSizeChanged(rect.width(), rect.height());
                 // What was painted before belongs to the old framebuffer; the new one is all new.
                 dirty.clear();
