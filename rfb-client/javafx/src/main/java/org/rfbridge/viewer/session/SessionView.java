@@ -135,7 +135,7 @@ public final class SessionView extends BorderPane {
         Menu keys = new Menu("Keys");
         for (KeyCombo combo : KeyCombo.values()) {
             MenuItem item = new MenuItem("Send " + combo.label());
-            item.setOnAction(e -> model.sendCombo(combo));
+            item.setOnAction(e -> model.input().sendCombo(combo));
             keys.getItems().add(item);
         }
         MenuItem clip = new MenuItem("Send local clipboard");
@@ -182,23 +182,23 @@ public final class SessionView extends BorderPane {
                     || e.getEventType() == MouseEvent.MOUSE_PRESSED || e.getEventType() == MouseEvent.MOUSE_RELEASED) {
                 int mask = PointerTranslator.buttonMask(e.isPrimaryButtonDown(), e.isMiddleButtonDown(),
                         e.isSecondaryButtonDown(), e.isBackButtonDown());
-                model.pointer(display.toDesktopX(e.getX()), display.toDesktopY(e.getY()), mask);
+                model.input().pointer(display.toDesktopX(e.getX()), display.toDesktopY(e.getY()), mask);
                 e.consume();
             }
         });
         image.addEventHandler(ScrollEvent.SCROLL, e -> {
-            model.scroll(display.toDesktopX(e.getX()), display.toDesktopY(e.getY()), e.getDeltaX(), e.getDeltaY(),
+            model.input().scroll(display.toDesktopX(e.getX()), display.toDesktopY(e.getY()), e.getDeltaX(), e.getDeltaY(),
                     e.getMultiplierX(), e.getMultiplierY());
             e.consume();
         });
         // A filter, so that the scroll pane's arrow keys and the menu bar's Alt/F10 never steal remote keys.
         addEventFilter(KeyEvent.ANY, e -> {
             if (e.getEventType() == KeyEvent.KEY_PRESSED) {
-                model.keyPressed(e.getCode(), e.getText(), e.isControlDown());
+                model.input().keyPressed(e.getCode(), e.getText(), e.isControlDown());
             } else if (e.getEventType() == KeyEvent.KEY_RELEASED) {
-                model.keyReleased(e.getCode());
+                model.input().keyReleased(e.getCode());
             } else if (e.getEventType() == KeyEvent.KEY_TYPED) {
-                model.keyTyped(e.getCharacter());
+                model.input().keyTyped(e.getCharacter());
             }
             e.consume();
         });

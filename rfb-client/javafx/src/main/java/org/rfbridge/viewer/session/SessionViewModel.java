@@ -3,11 +3,8 @@ package org.rfbridge.viewer.session;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
@@ -21,7 +18,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.scene.input.KeyCode;
 import org.rfbridge.rfb.RfbAuthenticationException;
 import org.rfbridge.rfb.RfbException;
 import org.rfbridge.rfb.client.ClientOptions;
@@ -35,15 +31,12 @@ import org.rfbridge.rfb.pixel.Rect;
 import org.rfbridge.rfb.protocol.DecodeStats;
 import org.rfbridge.rfb.protocol.SessionInfo;
 import org.rfbridge.viewer.connect.PasswordStore;
-import org.rfbridge.viewer.input.KeyCombo;
-import org.rfbridge.viewer.input.KeyboardTranslator;
-import org.rfbridge.viewer.input.PointerTranslator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One remote session's state and actions, for {@link SessionView}. It owns the {@link RfbClient}: starts it,
- * turns its events into properties, sends input, reconnects, and maps failures to what the user reads (through
+ * turns its events into properties, hands input to its {@link InputRouter}, reconnects, and maps failures to what the user reads (through
  * {@link Failures}, the library's one place for that).
  *
  * <p>Threads: every public method is called on the JavaFX application thread (the {@code ui} executor), and
@@ -64,13 +57,11 @@ public final class SessionViewModel {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
-    private static final Duration SCREENSHOT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofMinutes(5);
 
     private final ClientStarter starter;
     private final FrameSink display;
     private final DialogService dialogs;
-    private final ClipboardService clipboard;
     private final PasswordStore passwords;
     private final Executor ui;
     private final Executor background;
@@ -93,25 +84,22 @@ public final class SessionViewModel {
     private final StringBinding statusText;
     private final StringBinding title;
 
-    private final KeyboardTranslator keyboard = new KeyboardTranslator(this::sendKey);
-    private final PointerTranslator pointer = new PointerTranslator();
+    private final InputRouter input = new InputRouter(this::inputClient, desktopWidth::get, desktopHeight::get);
+    private final ClipboardSync clipboardSync;
+    private final ScreenshotSaver screenshots;
     private EncodingChoice encodingChoice = EncodingChoice.AUTO;
 
     private volatile Session current;
     private Target lastTarget;
     private Runnable onLeave = () -> { };
-    private int pointerX;
-    private int pointerY;
-    private int pointerMask;
-    private String lastClipboardSent;
-    private String lastClipboardReceived;
 
     public SessionViewModel(ClientStarter starter, FrameSink display, DialogService dialogs, ClipboardService clipboard,
             PasswordStore passwords, Executor ui, Executor background, LongSupplier nanoClock) {
         this.starter = starter;
         this.display = display;
         this.dialogs = dialogs;
-        this.clipboard = clipboard;
+        this.clipboardSync = new ClipboardSync(clipboard, this::inputClient);
+        this.screenshots = new ScreenshotSaver(dialogs, ui, background, message::set);
         this.passwords = passwords;
         this.ui = ui;
         this.background = background;
@@ -273,8 +261,7 @@ public final class SessionViewModel {
                 background.execute(client::close);
             }
         }
-        keyboard.releaseAll();
-        pointerMask = 0;
+        input.reset();
     }
 
     /** Refreshes the rates; the view calls it once a second. */
@@ -293,8 +280,9 @@ public final class SessionViewModel {
         encoding.set(sample.encoding());
     }
 
-    // ---- input ----------------------------------------------------------------------------------------------
+    // ---- input, clipboard, screenshot ------------------------------------------------------------------------
 
+    /** The client that takes the user's input now, or null (not connected, or view only). */
     private RfbClient inputClient() {
         Session session = current;
         if (session == null || viewOnly.get() || state.get() != State.CONNECTED) {
@@ -303,133 +291,37 @@ public final class SessionViewModel {
         return session.client;
     }
 
-    private void sendKey(int keysym, boolean down) {
-        RfbClient client = inputClient();
-        if (client != null) {
-            client.sendKey(keysym, down);
-        }
-    }
-
-    public void keyPressed(KeyCode code, String text, boolean controlDown) {
-        if (inputClient() != null) {
-            keyboard.keyPressed(code, text, controlDown);
-        }
-    }
-
-    public void keyReleased(KeyCode code) {
-        keyboard.keyReleased(code);
-    }
-
-    public void keyTyped(String character) {
-        if (inputClient() != null) {
-            keyboard.keyTyped(character);
-        }
+    /** Where the view sends the user's keys, pointer and wheel. */
+    public InputRouter input() {
+        return input;
     }
 
     /** The window lost focus: release every key and button the server thinks are held. */
     public void focusLost() {
-        keyboard.releaseAll();
-        if (pointerMask != 0) {
-            pointerMask = 0;
-            RfbClient client = inputClient();
-            if (client != null) {
-                client.sendPointer(pointerX, pointerY, 0);
-            }
-        }
+        input.releaseAll();
     }
 
     /** The window got focus: offer the local clipboard to the server if it changed. */
     public void focusGained() {
-        String text = clipboard.getText();
-        if (text != null && !text.equals(lastClipboardSent) && !text.equals(lastClipboardReceived)) {
-            sendClipboard(text);
-        }
+        clipboardSync.offerIfChanged();
     }
 
     /** Sends the local clipboard's text to the server now. */
     public void sendLocalClipboard() {
-        String text = clipboard.getText();
-        if (text != null) {
-            sendClipboard(text);
-        }
+        clipboardSync.sendLocal();
     }
-
-    private void sendClipboard(String text) {
-        RfbClient client = inputClient();
-        if (client != null) {
-            client.sendClipboard(text);
-            lastClipboardSent = text;
-        }
-    }
-
-    /** The pointer is at desktop pixel (x, y) with {@code buttonMask} held (see PointerTranslator). */
-    public void pointer(int x, int y, int buttonMask) {
-        RfbClient client = inputClient();
-        if (client == null) {
-            return;
-        }
-        pointerX = clamp(x, desktopWidth.get());
-        pointerY = clamp(y, desktopHeight.get());
-        pointerMask = buttonMask;
-        client.sendPointer(pointerX, pointerY, buttonMask);
-    }
-
-    /** A scroll at desktop pixel (x, y); see {@link PointerTranslator#scroll}. */
-    public void scroll(int x, int y, double deltaX, double deltaY, double multiplierX, double multiplierY) {
-        RfbClient client = inputClient();
-        if (client == null) {
-            return;
-        }
-        int px = clamp(x, desktopWidth.get());
-        int py = clamp(y, desktopHeight.get());
-        pointer.scroll(deltaX, deltaY, multiplierX, multiplierY, bit -> {
-            client.sendPointer(px, py, pointerMask | bit);
-            client.sendPointer(px, py, pointerMask);
-        });
-    }
-
-    private static int clamp(int value, int size) {
-        return Math.max(0, Math.min(Math.max(0, size - 1), value));
-    }
-
-    /** Sends a key combination the local system would otherwise catch. */
-    public void sendCombo(KeyCombo combo) {
-        combo.send(this::sendKey);
-    }
-
-    // ---- screenshot -----------------------------------------------------------------------------------------
 
     /** Asks where to save, then writes the current screen there as PNG (off the FX thread). */
     public void saveScreenshot() {
         Session session = current;
-        if (session == null || session.client == null || state.get() != State.CONNECTED) {
-            return;
+        if (session != null && session.client != null && state.get() == State.CONNECTED) {
+            screenshots.askAndSave(session.client);
         }
-        String name = "screenshot-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                + ".png";
-        Optional<Path> file = dialogs.askScreenshotFile(name);
-        file.ifPresent(path -> saveScreenshot(session.client, path));
     }
 
     /** Writes the current screen to {@code path} as PNG (off the FX thread); for menus and tests. */
     public CompletableFuture<Path> saveScreenshot(RfbClient client, Path path) {
-        CompletableFuture<Path> done = new CompletableFuture<>();
-        background.execute(() -> {
-            try {
-                Framebuffer fb = client.snapshot(SCREENSHOT_TIMEOUT);
-                PngWriter.write(fb, path);
-                ui.execute(() -> message.set("saved " + path.getFileName()));
-                done.complete(path);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                LOG.warn("screenshot to {} failed", path, e);
-                ui.execute(() -> dialogs.showError("Screenshot failed", "Cannot save " + path + ": " + e.getMessage()));
-                done.completeExceptionally(e);
-            }
-        });
-        return done;
+        return screenshots.save(client, path);
     }
 
     /** The running client, or null; for tests and the screenshot action. */
@@ -521,10 +413,7 @@ public final class SessionViewModel {
 
         @Override
         public void onClipboard(String text) {
-            onUi(() -> {
-                lastClipboardReceived = text;
-                clipboard.setText(text);
-            });
+            onUi(() -> clipboardSync.received(text));
         }
 
         @Override
@@ -536,8 +425,7 @@ public final class SessionViewModel {
         private void ended(RfbException cause) {
             current = null;
             display.sessionEnded();
-            keyboard.releaseAll();
-            pointerMask = 0;
+            input.reset();
             state.set(State.DISCONNECTED);
             if (cause instanceof RfbAuthenticationException && password.usedStored()) {
                 passwords.forget(key);

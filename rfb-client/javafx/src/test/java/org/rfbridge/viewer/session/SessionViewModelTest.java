@@ -140,10 +140,10 @@ class SessionViewModelTest {
     @Test
     void keyboardAndPointerReachTheClient() {
         RfbClient client = connected();
-        model.keyPressed(KeyCode.A, "a", false);
-        model.keyReleased(KeyCode.A);
-        model.pointer(10, 20, PointerButtons.LEFT);
-        model.pointer(5000, -3, 0);
+        model.input().keyPressed(KeyCode.A, "a", false);
+        model.input().keyReleased(KeyCode.A);
+        model.input().pointer(10, 20, PointerButtons.LEFT);
+        model.input().pointer(5000, -3, 0);
         InOrder order = inOrder(client);
         order.verify(client).sendKey('a', true);
         order.verify(client).sendKey('a', false);
@@ -154,7 +154,7 @@ class SessionViewModelTest {
     @Test
     void wheelSendsPressAndRelease() {
         RfbClient client = connected();
-        model.scroll(3, 4, 0, 40, 40, 40);
+        model.input().scroll(3, 4, 0, 40, 40, 40);
         InOrder order = inOrder(client);
         order.verify(client).sendPointer(3, 4, PointerButtons.WHEEL_UP);
         order.verify(client).sendPointer(3, 4, 0);
@@ -164,9 +164,9 @@ class SessionViewModelTest {
     void viewOnlySendsNothing() {
         RfbClient client = connected();
         model.viewOnlyProperty().set(true);
-        model.keyPressed(KeyCode.A, "a", false);
-        model.pointer(1, 1, 1);
-        model.sendCombo(KeyCombo.CTRL_ALT_DEL);
+        model.input().keyPressed(KeyCode.A, "a", false);
+        model.input().pointer(1, 1, 1);
+        model.input().sendCombo(KeyCombo.CTRL_ALT_DEL);
         verify(client, never()).sendKey(anyInt(), anyBoolean());
         verify(client, never()).sendPointer(anyInt(), anyInt(), anyInt());
         assertTrue(model.statusTextProperty().get().contains("view only"));
@@ -175,8 +175,8 @@ class SessionViewModelTest {
     @Test
     void focusLossReleasesHeldKeysAndButtons() {
         RfbClient client = connected();
-        model.keyPressed(KeyCode.CONTROL, "", true);
-        model.pointer(7, 8, PointerButtons.RIGHT);
+        model.input().keyPressed(KeyCode.CONTROL, "", true);
+        model.input().pointer(7, 8, PointerButtons.RIGHT);
         model.focusLost();
         verify(client).sendKey(0xFFE3, false);
         verify(client).sendPointer(7, 8, 0);
@@ -185,7 +185,7 @@ class SessionViewModelTest {
     @Test
     void ctrlAltDelFromTheMenu() {
         RfbClient client = connected();
-        model.sendCombo(KeyCombo.CTRL_ALT_DEL);
+        model.input().sendCombo(KeyCombo.CTRL_ALT_DEL);
         InOrder order = inOrder(client);
         order.verify(client).sendKey(0xFFE3, true);
         order.verify(client).sendKey(0xFFE9, true);

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rfbridge.viewer.session;
+
+import java.util.function.Supplier;
+import org.rfbridge.rfb.client.RfbClient;
+
+/**
+ * Keeps the local clipboard and the server's in step. The server's text goes to the local clipboard as it
+ * arrives; the local text goes to the server when the window gets focus and it changed, which is when a
+ * user who copied something elsewhere comes back to paste it. Text that came from the server is not sent
+ * back, so two clipboards never echo each other.
+ *
+ * <p>Called on the JavaFX application thread only.
+ */
+final class ClipboardSync {
+    private final ClipboardService clipboard;
+    private final Supplier<RfbClient> inputClient;
+    private String lastSent;
+    private String lastReceived;
+
+    /**
+     * @param inputClient the client that takes input now, or null (not connected, or view only)
+     */
+    ClipboardSync(ClipboardService clipboard, Supplier<RfbClient> inputClient) {
+        this.clipboard = clipboard;
+        this.inputClient = inputClient;
+    }
+
+    /** Offers the local clipboard to the server if it holds something new. */
+    void offerIfChanged() {
+        String text = clipboard.getText();
+        if (text != null && !text.equals(lastSent) && !text.equals(lastReceived)) {
+            send(text);
+        }
+    }
+
+    /** Sends the local clipboard's text to the server now, changed or not. */
+    void sendLocal() {
+        String text = clipboard.getText();
+        if (text != null) {
+            send(text);
+        }
+    }
+
+    /** The server's clipboard changed to {@code text}. */
+    void received(String text) {
+        lastReceived = text;
+        clipboard.setText(text);
+    }
+
+    private void send(String text) {
+        RfbClient client = inputClient.get();
+        if (client != null) {
+            client.sendClipboard(text);
+            lastSent = text;
+        }
+    }
+}
