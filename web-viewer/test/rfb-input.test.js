@@ -128,3 +128,19 @@ describe('RfbInput peeking', () => {
         assert.equal(input.skipAvailable(10), 0);
     });
 });
+
+describe('RfbInput lending bytes in place', () => {
+    test('consume lends views of the queued chunks, one per chunk, and consumes them', () => {
+        const first = Uint8Array.of(1, 2, 3);
+        const input = new RfbInput();
+        input.push(first);
+        input.push(Uint8Array.of(4, 5, 6));
+        const lent = [];
+        input.consume(4, (view) => lent.push(view));
+        assert.deepEqual(lent.map((view) => Array.from(view)), [[1, 2, 3], [4]]);
+        assert.equal(lent[0].buffer, first.buffer, 'a view, not a copy');
+        assert.equal(input.length, 2);
+        assert.equal(input.readU8(), 5);
+        assert.throws(() => input.consume(2, () => {}), RangeError);
+    });
+});

@@ -9,7 +9,10 @@
 # window that draws the dot itself: the floor under any JavaFX viewer on this machine.
 #
 # Usage: rfb-client/javafx/bench/run.sh [RESULT.md]   (default rfb-client/javafx/bench/RESULTS.md)
-# Environment: RUN_SECONDS (default 15) per viewer and workload; PARTS (default "rates latency") to run one part.
+# Environment: RUN_SECONDS (default 15) per viewer and workload; PARTS (default "rates latency") to run one part;
+# for latency, ROUNDS (default 1) repeats every viewer in turn, and COMPARE_JAR=another-viewer.jar (a baseline
+# build) runs that jar as a further viewer in the same rounds: on a shared machine only interleaved runs compare.
+# VIEWER_JAR= measures another build of the viewer instead of this checkout's.
 # Needs: Xvnc (tigervnc-standalone-server), Xvfb (xvfb), vncviewer (tigervnc-viewer), vncconfig.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +20,7 @@ repo=$(cd "$here/../../.." && pwd)
 result=${1:-$here/RESULTS.md}
 parts=${PARTS:-rates latency}
 run_seconds=${RUN_SECONDS:-15}
-jar="$repo/rfb-client/javafx/target/rfbridge-javafx-viewer.jar"
+jar=${VIEWER_JAR:-$repo/rfb-client/javafx/target/rfbridge-javafx-viewer.jar}
 java_bin=${JAVA:-java}
 
 for program in Xvnc Xvfb vncviewer vncconfig; do
@@ -119,8 +122,11 @@ done
 # viewer warmed up. JavaFxClickFloor has no server: it draws the dot in its own click handler.
 declare -A latency_cold
 declare -A latency_warm
+declare -A latency_rounds
 latency_viewers=
-case " $parts " in *" latency "*) latency_viewers="rfbridge floor tigervnc" ;; esac
+case " $parts " in *" latency "*) latency_viewers="rfbridge${COMPARE_JAR:+ baseline} floor tigervnc" ;; esac
+rounds=${ROUNDS:-1}
+for round in $(seq 1 "$rounds"); do
 for viewer in $latency_viewers; do
   demo_pid=
   if [ "$viewer" != floor ]; then
@@ -133,18 +139,39 @@ for viewer in $latency_viewers; do
   fi
   case "$viewer" in
     rfbridge) DISPLAY=":$viewers" "$java_bin" -jar "$jar" "127.0.0.1::$demo_port" >"$work/latency-$viewer.log" 2>&1 & ;;
+    baseline) DISPLAY=":$viewers" "$java_bin" -jar "$COMPARE_JAR" "127.0.0.1::$demo_port" >"$work/latency-$viewer.log" 2>&1 & ;;
     floor) DISPLAY=":$viewers" "$java_bin" -cp "$jar" "$here/JavaFxClickFloor.java" >"$work/latency-$viewer.log" 2>&1 & ;;
     tigervnc) DISPLAY=":$viewers" vncviewer -Shared=1 "127.0.0.1::$demo_port" >"$work/latency-$viewer.log" 2>&1 & ;;
   esac
   viewer_pid=$!
   pids+=($viewer_pid)
   sleep 5
-  latency_cold[$viewer]=$(DISPLAY=":$viewers" timeout 120 "$java_bin" "$here/LatencyProbe.java" 40 | sed 's/^latency: //' || true)
-  latency_warm[$viewer]=$(DISPLAY=":$viewers" timeout 120 "$java_bin" "$here/LatencyProbe.java" 40 | sed 's/^latency: //' || true)
-  echo "latency $viewer: first 40 clicks ${latency_cold[$viewer]}; next 40 ${latency_warm[$viewer]}"
+  cold=$(DISPLAY=":$viewers" timeout 120 "$java_bin" "$here/LatencyProbe.java" 40 | sed 's/^latency: //' || true)
+  warm=$(DISPLAY=":$viewers" timeout 120 "$java_bin" "$here/LatencyProbe.java" 40 | sed 's/^latency: //' || true)
+  if [ "$round" = 1 ]; then
+    latency_cold[$viewer]=$cold
+    latency_warm[$viewer]=$warm
+  fi
+  latency_rounds[$viewer]="${latency_rounds[$viewer]:-}$(echo "$warm" | grep -o 'median [0-9.]*' | cut -d' ' -f2) "
+  echo "latency $viewer (round $round of $rounds): first 40 clicks $cold; next 40 $warm"
   kill "$viewer_pid" $demo_pid 2>/dev/null || true
   wait "$viewer_pid" $demo_pid 2>/dev/null || true
 done
+done
+
+# "7.2 (rounds 7.2 6.9 7.5)": the median of the rounds' warm medians, for comparing builds measured interleaved.
+round_median() {
+  python3 - $1 <<'PY'
+import statistics, sys
+values = [float(v) for v in sys.argv[1:]]
+print(f"{statistics.median(values):.1f} ms (rounds: {' '.join(sys.argv[1:])})" if values else "n/a")
+PY
+}
+if [ "$rounds" -gt 1 ] || [ -n "${COMPARE_JAR:-}" ]; then
+  for viewer in $latency_viewers; do
+    echo "latency $viewer, median of the warm medians: $(round_median "${latency_rounds[$viewer]}")"
+  done
+fi
 
 # The ratio of two figures, each a number ("59.9") or a latency line ("median 7.2 ms, ..."): "4.80x", or n/a.
 ratio() {
@@ -209,15 +236,24 @@ PY
   echo
   echo "| viewer | first 40 clicks | next 40 clicks | median vs vncviewer (next 40) |"
   echo "|---|---|---|---|"
-  for viewer in rfbridge floor tigervnc; do
+  for viewer in rfbridge ${COMPARE_JAR:+baseline} floor tigervnc; do
     case "$viewer" in
       rfbridge) label="rfbridge JavaFX viewer" ;;
+      baseline) label="rfbridge baseline ($(basename "$COMPARE_JAR"))" ;;
       floor) label="JavaFX floor (no server)" ;;
       tigervnc) label="TigerVNC vncviewer" ;;
     esac
     echo "| $label | ${latency_cold[$viewer]:-n/a} | ${latency_warm[$viewer]:-n/a} | $(ratio "${latency_warm[$viewer]:-}" "${latency_warm[tigervnc]:-}") |"
   done
   echo
+  if [ "$rounds" -gt 1 ] || [ -n "${COMPARE_JAR:-}" ]; then
+    echo "Over $rounds interleaved rounds (the table shows round 1), median of each round's next-40 median:"
+    echo
+    for viewer in $latency_viewers; do
+      echo "- $viewer: $(round_median "${latency_rounds[$viewer]}")"
+    done
+    echo
+  fi
   echo "Reading the numbers: every frame of JavaFX's software pipeline (no GPU here) ends with the whole window"
   echo "copied out of its render target and uploaded to the X server through GTK, which double-buffers the whole"
   echo "window again, on the FX thread after a hop from the render thread; an event reaches the handler through"
@@ -232,7 +268,7 @@ PY
       echo
       echo "$workload, $viewer:"
       echo '```'
-      cat "$work/stats-$workload-$viewer.txt" 2>/dev/null | head -30
+      if [ -f "$work/stats-$workload-$viewer.txt" ]; then head -30 "$work/stats-$workload-$viewer.txt"; else echo "(not run)"; fi
       echo '```'
     done
   done

@@ -151,6 +151,24 @@ export class RfbInput {
         }
     }
 
+    /**
+     * Lends the next n bytes to consumer in place, as views of the queued chunks (one call per chunk
+     * they span), then consumes them: bulk data is handled where it lies instead of being copied out
+     * first. Read the views during the call; never write or keep them.
+     */
+    consume(n, consumer) {
+        this._require(n);
+        let left = n;
+        while (left > 0) {
+            const chunk = this._chunks[this._first];
+            const take = Math.min(left, chunk.length - this._offset);
+            const view = chunk.subarray(this._offset, this._offset + take);
+            left -= take;
+            this._advance(take);
+            consumer(view);
+        }
+    }
+
     /** Consumes n bytes without looking at them. */
     skip(n) {
         this._require(n);

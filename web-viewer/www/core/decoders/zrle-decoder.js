@@ -62,7 +62,7 @@ export class ZrleDecoder {
         }
         while (this._compressedLeft > 0 && input.length > 0) {
             const count = Math.min(this._compressedLeft, input.length);
-            this._inflate(input.readBytes(count)); // zlibData
+            input.consume(count, (bytes) => this._inflate(bytes)); // zlibData
             this._compressedLeft -= count;
         }
         if (this._compressedLeft > 0) {

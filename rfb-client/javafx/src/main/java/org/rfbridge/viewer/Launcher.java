@@ -51,7 +51,7 @@ public final class Launcher {
         // drawn; at 1000 Hz the next pulse follows at once (about 5 ms less click-to-pixel here). The price is
         // paid at rest: on Linux the pulse timer is a GLib timeout that glass never pauses, so the FX thread wakes
         // at this rate even when nothing changes (2.5 % of a core here, 0.65 % at 60 Hz). A tick with nothing
-        // to do posts no pulse, and FramebufferDisplay runs its AnimationTimer only while updates arrive.
+        // to do posts no pulse, and FramebufferDisplay asks for a pulse only when an update arrives.
         setIfAbsent("javafx.animation.pulse", "1000");
         // Region backgrounds are cached as images and stretched on each repaint; in the software pipeline that
         // stretch cost more than the desktop band drawn over it (about 5 ms a click at 800x600). Filling the few

@@ -4,7 +4,6 @@ package org.rfbridge.viewer.session;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -27,8 +26,8 @@ import org.rfbridge.rfb.pixel.Rect;
  * one band instead of the whole desktop, which matters where JavaFX renders in software (no GPU: a full 1920x1080
  * repaint costs tens of milliseconds).
  *
- * <p>Updates reported on the session thread are merged into one dirty rectangle; once per pulse (an
- * {@link AnimationTimer}, running only while updates arrive) the FX thread copies that rectangle from the
+ * <p>Updates reported on the session thread are merged into one dirty rectangle and ask for a pulse; at the start
+ * of that pulse (a pre-layout pulse listener of the scene) the FX thread copies that rectangle from the
  * client's framebuffer into each touched band inside {@link PixelBuffer#updateBuffer} (the one place JavaFX lets
  * a buffer change, as the render thread may be reading it at any other time) and only then acknowledges the
  * update, so the client may decode the next one into its framebuffer. That is the render backpressure: the server
@@ -47,17 +46,8 @@ public final class FramebufferDisplay implements FrameSink {
     private final Group content = new Group();
     private final Group node = new Group(content);
     private final ReadOnlyObjectWrapper<Dimension2D> size = new ReadOnlyObjectWrapper<>();
-    private final AnimationTimer timer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (!drawPending()) {
-                // A running AnimationTimer keeps JavaFX pulsing; idle, it would only cost CPU, and an update
-                // starts it again (see requestPulse).
-                stop();
-            }
-        }
-    };
-    // Set and cleared on the FX thread, read on the session thread: whether an update should wake the timer.
+    private final Runnable onPulse = this::drawWhileStarted;
+    // Set and cleared on the FX thread, read on the session thread: whether an update should ask for a pulse.
     private volatile boolean started;
 
     // Shared with the session thread; guarded by `lock`.
@@ -82,6 +72,14 @@ public final class FramebufferDisplay implements FrameSink {
 
     public FramebufferDisplay() {
         content.setId("remote-display");
+        node.sceneProperty().addListener((property, was, now) -> {
+            if (was != null) {
+                was.removePreLayoutPulseListener(onPulse);
+            }
+            if (now != null) {
+                now.addPreLayoutPulseListener(onPulse);
+            }
+        });
     }
 
     /** The node to put in the scene: the desktop at the current scale. */
@@ -146,13 +144,18 @@ public final class FramebufferDisplay implements FrameSink {
     /** Starts drawing: from now on an update is drawn on the next pulse (FX thread). */
     public void start() {
         started = true;
-        timer.start();
+        Platform.requestNextPulse();
     }
 
     /** Stops drawing (FX thread). */
     public void stop() {
         started = false;
-        timer.stop();
+    }
+
+    private void drawWhileStarted() {
+        if (started) {
+            drawPending();
+        }
     }
 
     /** How many band updates were drawn; for tests. FX thread. */
@@ -189,9 +192,10 @@ public final class FramebufferDisplay implements FrameSink {
     }
 
     /**
-     * Starts the timer, which ends the pulse timer's idle pause: with the timer stopped while nothing changes, an
-     * update is drawn on the very next pulse instead of waiting for a timer that ticks whether or not there is
-     * work. One wake-up is posted per batch of updates the FX thread has not yet taken.
+     * Asks JavaFX for a pulse, straight from the session thread: the update is drawn at the start of that pulse
+     * (a scene pre-layout listener) and shown at its end, with no hop through the FX thread's event queue and no
+     * timer that ticks whether or not there is work. One request is made per batch of updates the FX thread has
+     * not yet taken.
      */
     private void requestPulse() {
         if (!started) {
@@ -203,11 +207,7 @@ public final class FramebufferDisplay implements FrameSink {
             }
             wakePosted = true;
         }
-        Platform.runLater(() -> {
-            if (started) {
-                timer.start();
-            }
-        });
+        Platform.requestNextPulse();
     }
 
     @Override
