@@ -10,8 +10,22 @@ describe('page options', () => {
     test('defaults', () => {
         assert.deepEqual(readPageOptions('http://h:6080/'), {
             token: '', path: 'websockify', autoconnect: false, viewOnly: false, scale: 'fit',
-            reconnect: true, shared: true, passwordInUrl: false,
+            reconnect: true, shared: true, passwordInUrl: false, pathRefused: false,
         });
+    });
+
+    test('a path that would take the WebSocket, the token and the login to another host is refused', () => {
+        for (const path of ['\\evil.example/x', '/\\evil.example', '%5C%5Cevil.example', '%09/evil.example',
+            '/%0A/evil.example']) {
+            const options = readPageOptions(`http://h:6080/?autoconnect=1&token=secret&path=${path}`);
+            assert.equal(options.pathRefused, true, path);
+            assert.equal(options.path, 'websockify', path);
+            assert.equal(new URL(webSocketUrl('http://h:6080/', options)).host, 'h:6080', path);
+        }
+        assert.throws(() => webSocketUrl('http://h:6080/', { path: '\\evil.example' }), /leaves this page's origin/);
+        assert.throws(() => webSocketUrl('http://h:6080/', { path: '\t/evil.example' }), /leaves this page's origin/);
+        // Leading slashes are only ever stripped, so "//x" stays a path here.
+        assert.equal(webSocketUrl('http://h:6080/', readPageOptions('http://h:6080/?path=//x/y')), 'ws://h:6080/x/y');
     });
 
     test('a deep link', () => {

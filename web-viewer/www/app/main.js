@@ -229,6 +229,9 @@ $('connect-form').addEventListener('submit', (event) => {
 $('disconnect').addEventListener('click', disconnect);
 
 $('token').value = options.token;
+if (options.pathRefused) {
+    setStatus('the path in this link points away from this page and is ignored: connecting to this page\'s own server', 'error');
+}
 if (options.passwordInUrl) {
     setStatus('a password in the URL is ignored: the page asks for it when the server wants one', 'error');
 }

@@ -1,5 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 
+const DEFAULT_PATH = 'websockify';
+
+/** Whether `path`, resolved as an absolute path against the page, names a resource of the page's origin. */
+function staysOnOrigin(page, path) {
+    // Control characters and backslashes have no place in a WebSocket path, and the URL parser gives
+    // both meanings (it drops tabs and newlines and reads "\" as "/") that can move the host.
+    if (/[\u0000-\u001f\u007f\\]/.test(path)) {
+        return false;
+    }
+    const resolved = new URL(`/${path.replace(/^\/+/, '')}`, page);
+    return resolved.origin === page.origin;
+}
+
 /**
  * The page's settings from its URL (deep links such as `/?token=abc&autoconnect=1`). No DOM:
  * takes the page's URL as a string. A password is never read from the URL (it would stay in
@@ -7,6 +20,11 @@
  *
  * Parameters: token, path (WebSocket path, default "websockify"), autoconnect, view_only,
  * scale ("fit" or "none"), reconnect (0 disables automatic reconnecting), shared.
+ *
+ * The path is only ever a path on the page's own origin: a crafted link could otherwise send the
+ * token and the VNC login to another host (URL parsing turns "/\\evil.example" or "/<tab>/evil.example"
+ * into "//evil.example"). A path that leaves the origin is dropped for the default and reported
+ * as `pathRefused`, so the page can say so.
  */
 export function readPageOptions(pageUrl) {
     const url = new URL(pageUrl);
@@ -18,10 +36,12 @@ export function readPageOptions(pageUrl) {
         }
         return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
     };
-    const path = (params.get('path') ?? 'websockify').replace(/^\/+/, '');
+    const asked = (params.get('path') ?? DEFAULT_PATH).replace(/^\/+/, '');
+    const pathRefused = !staysOnOrigin(url, asked);
     return {
         token: params.get('token') ?? '',
-        path,
+        path: pathRefused ? DEFAULT_PATH : asked,
+        pathRefused,
         autoconnect: flag('autoconnect', false),
         viewOnly: flag('view_only', false),
         scale: params.get('scale') === 'none' ? 'none' : 'fit',
@@ -35,8 +55,11 @@ export function readPageOptions(pageUrl) {
  * The WebSocket URL for the page's own origin: ws: next to http:, wss: next to https:, the
  * token carried as `?token=` the way websockify's token plugin expects it.
  */
-export function webSocketUrl(pageUrl, { path = 'websockify', token = '' } = {}) {
+export function webSocketUrl(pageUrl, { path = DEFAULT_PATH, token = '' } = {}) {
     const page = new URL(pageUrl);
+    if (!staysOnOrigin(page, path)) {
+        throw new RangeError(`the WebSocket path ${JSON.stringify(path)} leaves this page's origin`);
+    }
     const url = new URL(`/${path.replace(/^\/+/, '')}`, page);
     url.protocol = page.protocol === 'https:' ? 'wss:' : 'ws:';
     url.search = '';
