@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.rfbridge.proxy.target.TargetResolver;
+import org.rfbridge.proxy.websocket.OriginPolicy;
 
 /**
  * Everything a {@link ProxyServer} needs, immutable. Build one with {@link #builder(TargetResolver)}; the
@@ -19,6 +20,8 @@ import org.rfbridge.proxy.target.TargetResolver;
  * @param webRoot a directory to serve instead of the bundled viewer, or {@code null}
  * @param allowedOrigins origins allowed to open a session; empty means "the request's own host"
  * @param requireOrigin refuse requests without an {@code Origin} header (non-browser clients)
+ * @param allowedHosts host names besides its addresses, {@code localhost} and the machine's names that reach
+ *     this proxy; with no allowed origins, a page's host must be one of them (against DNS rebinding)
  * @param sslContext TLS for https/wss on the same port, or {@code null} for plain http/ws
  * @param sslOnly with TLS, refuse plain connections instead of serving both on one port
  * @param maxFramePayload the largest WebSocket frame payload accepted from a browser, in bytes
@@ -39,6 +42,7 @@ public record ProxyConfig(
         Path webRoot,
         List<String> allowedOrigins,
         boolean requireOrigin,
+        List<String> allowedHosts,
         SslContext sslContext,
         boolean sslOnly,
         int maxFramePayload,
@@ -64,6 +68,13 @@ public record ProxyConfig(
                     + webSocketPath);
         }
         allowedOrigins = List.copyOf(allowedOrigins);
+        allowedOrigins.stream().filter(origin -> !origin.equals("*")).forEach(OriginPolicy::requireOrigin);
+        allowedHosts = List.copyOf(allowedHosts);
+        for (String host : allowedHosts) {
+            if (host.isBlank() || host.contains(":") || host.contains("/")) {
+                throw new IllegalArgumentException("allowed host '" + host + "' is not a host name (no scheme, no port)");
+            }
+        }
         requirePositive("maxFramePayload", maxFramePayload);
         requirePositive("maxSessions", maxSessions);
         requirePositive("maxConnectionsPerSecond", maxConnectionsPerSecond);
@@ -107,6 +118,7 @@ public record ProxyConfig(
         private Path webRoot;
         private List<String> allowedOrigins = List.of();
         private boolean requireOrigin;
+        private List<String> allowedHosts = List.of();
         private SslContext sslContext;
         private boolean sslOnly;
         private int maxFramePayload = 4 << 20;
@@ -129,6 +141,7 @@ public record ProxyConfig(
         public Builder webRoot(Path value) { webRoot = value; return this; }
         public Builder allowedOrigins(List<String> value) { allowedOrigins = value; return this; }
         public Builder requireOrigin(boolean value) { requireOrigin = value; return this; }
+        public Builder allowedHosts(List<String> value) { allowedHosts = value; return this; }
         public Builder sslContext(SslContext value) { sslContext = value; return this; }
         public Builder sslOnly(boolean value) { sslOnly = value; return this; }
         public Builder maxFramePayload(int value) { maxFramePayload = value; return this; }
@@ -148,7 +161,7 @@ public record ProxyConfig(
 
         public ProxyConfig build() {
             return new ProxyConfig(listen, targets, webSocketPath, webRoot, allowedOrigins, requireOrigin,
-                    sslContext, sslOnly, maxFramePayload, maxSessions, maxConnectionsPerSecond, connectTimeout,
+                    allowedHosts, sslContext, sslOnly, maxFramePayload, maxSessions, maxConnectionsPerSecond, connectTimeout,
                     handshakeTimeout, pingInterval, idleTimeout, writeBufferLowWaterMark,
                     writeBufferHighWaterMark, ioThreads);
         }

@@ -13,6 +13,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.OptionalSslHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.rfbridge.proxy.http.RefusalHandler;
@@ -56,7 +61,7 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
         this.content = content;
         this.registry = registry;
         this.rateLimiter = rateLimiter;
-        this.originPolicy = new OriginPolicy(config.allowedOrigins(), config.requireOrigin());
+        this.originPolicy = new OriginPolicy(config.allowedOrigins(), config.requireOrigin(), ownNames(config));
         this.connector = connector;
         this.health = health;
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
@@ -110,5 +115,25 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
         if (!config.pingInterval().isZero()) {
             KeepaliveHandler.install(pipeline, "relay", config.pingInterval());
         }
+    }
+
+    /**
+     * The names a browser may use to reach this proxy, besides its addresses and {@code localhost}: the
+     * operator's, the listen address's if it is a name, and the machine's own (looked up once, at start-up).
+     */
+    static List<String> ownNames(ProxyConfig config) {
+        List<String> names = new ArrayList<>(config.allowedHosts());
+        InetSocketAddress listen = config.listen();
+        if (listen.isUnresolved() || !listen.getHostString().equals(listen.getAddress().getHostAddress())) {
+            names.add(listen.getHostString());
+        }
+        try {
+            InetAddress local = InetAddress.getLocalHost();
+            names.add(local.getHostName());
+            names.add(local.getCanonicalHostName());
+        } catch (IOException e) {
+            // A machine without a resolvable name of its own is reached by address or localhost.
+        }
+        return names;
     }
 }

@@ -26,6 +26,12 @@ public final class WebOptions {
                     + "allows any. Default: only pages from the proxy's own host.")
     List<String> allowedOrigins = new ArrayList<>();
 
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "A host name that reaches this proxy (as in the browser's address bar), besides its "
+                    + "addresses, localhost and the machine's own names; repeatable. Without --allowed-origin, "
+                    + "pages from other names are refused, which stops DNS rebinding.")
+    List<String> allowedHosts = new ArrayList<>();
+
     @Option(names = "--require-origin",
             description = "Refuse requests without an Origin header (non-browser clients).")
     boolean requireOrigin;
@@ -35,6 +41,7 @@ public final class WebOptions {
         return builder.webSocketPath(webSocketPath)
                 .webRoot(webRoot)
                 .allowedOrigins(allowedOrigins)
+                .allowedHosts(allowedHosts)
                 .requireOrigin(requireOrigin);
     }
 }

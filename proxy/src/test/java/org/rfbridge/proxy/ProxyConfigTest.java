@@ -3,6 +3,9 @@ package org.rfbridge.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -30,5 +33,21 @@ class ProxyConfigTest {
         assertThrows(IllegalArgumentException.class, () -> builder.webSocketPath("/ws").maxSessions(0).build());
         assertThrows(IllegalArgumentException.class, () -> builder.maxSessions(1).writeBufferWaterMarks(10, 5).build());
         assertThrows(IllegalArgumentException.class, () -> builder.writeBufferWaterMarks(5, 10).sslOnly(true).build());
+    }
+
+    @Test
+    void anOriginWithoutSchemeOrAHostWithAPortIsRefusedWithTheReason() {
+        IllegalArgumentException origin = assertThrows(IllegalArgumentException.class,
+                () -> builder.allowedOrigins(List.of("example.org")).build());
+        assertTrue(origin.getMessage().contains("scheme://host[:port]"), origin.getMessage());
+        IllegalArgumentException host = assertThrows(IllegalArgumentException.class,
+                () -> builder.allowedOrigins(List.of()).allowedHosts(List.of("vnc.example:443")).build());
+        assertTrue(host.getMessage().contains("no scheme, no port"), host.getMessage());
+    }
+
+    @Test
+    void theCommandLineReportsABadOriginAsAUsageError() {
+        assertEquals(2, ProxyMain.run("--target", "127.0.0.1:5900", "--listen", "127.0.0.1:0",
+                "--allowed-origin", "example.org"));
     }
 }

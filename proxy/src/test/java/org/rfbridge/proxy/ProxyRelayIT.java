@@ -293,7 +293,7 @@ class ProxyRelayIT {
         toClose.add(proxy);
         try (RawWebSocket client = RawWebSocket.connect(port(proxy), "/websockify?token=nope")) {
             assertEquals(403, client.handshake().status());
-            assertEquals("unknown token 'nope'\n", client.handshake().body());
+            assertEquals("unknown token (fingerprint ca3704aa)\n", client.handshake().body());
         }
         try (RawWebSocket client = RawWebSocket.connect(port(proxy), "/websockify")) {
             assertEquals(403, client.handshake().status());

@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * Files under a directory, as websockify's {@code --web DIR} serves them (so noVNC's own files can be served
  * by this proxy). Requests cannot leave the directory: the path is resolved and checked to still lie under
- * the real root, which also stops symbolic links pointing out of it.
+ * the real root, which also stops symbolic links pointing out of it. Hidden files and directories (a name
+ * starting with a dot: {@code .git}, {@code .env}, {@code .htpasswd}) are never served, however reached:
+ * a web root is often a checkout, and those hold what a site must not publish.
  */
 public final class DirectoryWebContent implements WebContent {
 
@@ -32,7 +34,7 @@ public final class DirectoryWebContent implements WebContent {
     @Override
     public Optional<WebResource> find(String path) throws IOException {
         Path candidate = root.resolve(path.substring(1)).normalize();
-        if (!candidate.startsWith(root)) {
+        if (!candidate.startsWith(root) || isHidden(root.relativize(candidate))) {
             return Optional.empty();
         }
         Path real;
@@ -41,11 +43,21 @@ public final class DirectoryWebContent implements WebContent {
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (!real.startsWith(root) || !Files.isRegularFile(real) || !Files.isReadable(real)) {
+        if (!real.startsWith(root) || isHidden(root.relativize(real)) || !Files.isRegularFile(real)
+                || !Files.isReadable(real)) {
             return Optional.empty();
         }
         BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
         return Optional.of(new FileResource(real, attributes.size(), attributes.lastModifiedTime().toMillis()));
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

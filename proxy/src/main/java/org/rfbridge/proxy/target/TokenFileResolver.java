@@ -11,26 +11,34 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Targets from a token file in websockify's format: one {@code token: host:port} per line, {@code #}
- * starts a comment. A directory is read as the union of the regular files in it, as websockify does.
+ * starts a comment. A directory is read as the union of the regular files in it, as websockify does, except
+ * the ones editors and package managers leave beside the real ones (hidden files, {@code a.cfg~},
+ * {@code #a.cfg#}, {@code .swp}, {@code .bak}, {@code .orig}, {@code .tmp}, {@code .dpkg-old} and the like):
+ * a backup still holding a removed token must not keep admitting it.
  *
  * <p>The file is polled for changes on a daemon thread of its own, so lookups on the event loops only
  * read an immutable map and never touch the disk. A file that fails to parse keeps the previous table
- * for lines that did parse: one bad line does not lock every user out.
+ * for lines that did parse: one bad line does not lock every user out. A line that is not UTF-8 is one bad
+ * line too, skipped with a warning, not a reason to keep the whole old table.
  */
 public final class TokenFileResolver implements TargetResolver {
 
     private static final Logger log = LoggerFactory.getLogger(TokenFileResolver.class);
     private static final long MAX_FILE_BYTES = 16L << 20;
+    private static final Pattern LEFT_OVER_SUFFIX = Pattern.compile(
+            "\\.(swp|swo|swx|bak|backup|old|orig|rej|tmp|temp|save|dpkg-(old|new|dist|tmp)|rpm(new|save|orig))$");
 
     private final Path source;
     private final ScheduledExecutorService poller;
@@ -95,7 +103,9 @@ public final class TokenFileResolver implements TargetResolver {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new IOException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
             }
-            parseInto(file, Files.readAllLines(file, StandardCharsets.UTF_8), parsed);
+            // Decoded leniently, so that a stray byte spoils only its own line (see parseInto).
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            parseInto(file, text.lines().toList(), parsed);
         }
         targets = Map.copyOf(parsed);
         fingerprint = current;
@@ -108,6 +118,10 @@ public final class TokenFileResolver implements TargetResolver {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.indexOf('\uFFFD') >= 0) {
+                log.warn("{}:{}: the line is not valid UTF-8; skipping it", file, i + 1);
                 continue;
             }
             int colon = line.indexOf(':');
@@ -134,9 +148,17 @@ public final class TokenFileResolver implements TargetResolver {
         }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> entries = Files.list(source)) {
-            entries.filter(Files::isRegularFile).sorted().forEach(files::add);
+            entries.filter(Files::isRegularFile).filter(file -> !isLeftOver(file.getFileName().toString()))
+                    .sorted().forEach(files::add);
         }
         return files;
+    }
+
+    /** Whether a file in a token directory is an editor's or package manager's copy, not a token file. */
+    static boolean isLeftOver(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.startsWith(".") || lower.endsWith("~") || (lower.startsWith("#") && lower.endsWith("#"))
+                || LEFT_OVER_SUFFIX.matcher(lower).find();
     }
 
     private static String fingerprintOf(List<Path> files) throws IOException {

@@ -12,7 +12,11 @@ import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.rfbridge.proxy.http.HttpResponses;
@@ -99,7 +103,7 @@ public final class UpgradePolicyHandler extends ChannelInboundHandlerAdapter {
         Optional<HostAndPort> target = targets.resolve(token);
         if (target.isEmpty()) {
             return refuse(ctx, request, HttpResponseStatus.FORBIDDEN,
-                    token == null ? "a token is required (?token=...)" : "unknown token '" + printable(token) + "'");
+                    token == null ? "a token is required (?token=...)" : "unknown token (fingerprint " + fingerprint(token) + ")");
         }
         if (!registry.tryReserve()) {
             return refuse(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE,
@@ -110,7 +114,9 @@ public final class UpgradePolicyHandler extends ChannelInboundHandlerAdapter {
 
     private static HostAndPort refuse(ChannelHandlerContext ctx, FullHttpRequest request,
                                       HttpResponseStatus status, String reason) {
-        log.warn("refused {} {}: {} {}", clientOf(ctx), request.uri(), status.code(), reason);
+        // The path only: the query holds the token, a secret that must not reach the log.
+        log.warn("refused {} {}: {} {}", clientOf(ctx), printable(new QueryStringDecoder(request.uri()).rawPath(), 200),
+                status.code(), printable(reason, 500));
         HttpResponses.sendAndClose(ctx, status, reason);
         return null;
     }
@@ -139,9 +145,22 @@ public final class UpgradePolicyHandler extends ChannelInboundHandlerAdapter {
         return null;
     }
 
-    /** Tokens come from the browser: keep control characters and floods out of logs and responses. */
-    private static String printable(String text) {
-        String cut = text.length() > 64 ? text.substring(0, 64) + "..." : text;
+    /**
+     * Eight hex digits of the token's SHA-256: enough for an operator to match a refusal with a token they
+     * hold, useless for replaying it.
+     */
+    static String fingerprint(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Text from the browser: keep control characters and floods out of logs and responses. */
+    private static String printable(String text, int max) {
+        String cut = text.length() > max ? text.substring(0, max) + "..." : text;
         return cut.replaceAll("\\p{Cntrl}", "?");
     }
 

@@ -137,6 +137,20 @@ class StaticContentHandlerTest {
     }
 
     @Test
+    void hiddenFilesAreNeverServed() throws IOException {
+        Files.createDirectories(webRoot.resolve(".git"));
+        Files.writeString(webRoot.resolve(".git/config"), "[remote] url = secret");
+        Files.writeString(webRoot.resolve(".env"), "PASSWORD=secret");
+        Files.writeString(webRoot.resolve("visible.txt"), "fine");
+        Files.createSymbolicLink(webRoot.resolve("config.txt"), webRoot.resolve(".git/config"));
+        channelServing(new DirectoryWebContent(webRoot));
+        assertEquals(404, get(HttpMethod.GET, "/.git/config").status());
+        assertEquals(404, get(HttpMethod.GET, "/.env").status());
+        assertEquals(404, get(HttpMethod.GET, "/config.txt").status(), "a link to a hidden file");
+        assertEquals(200, get(HttpMethod.GET, "/visible.txt").status());
+    }
+
+    @Test
     void symbolicLinksCannotLeaveTheRoot() throws IOException {
         Path inside = Files.createDirectories(webRoot.resolve("www"));
         Files.writeString(webRoot.resolve("secret.txt"), "secret");

@@ -2,6 +2,7 @@
 package org.rfbridge.proxy.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,5 +73,45 @@ class TokenFileResolverTest {
     @Test
     void aMissingFileFailsAtStart() {
         assertThrows(IOException.class, () -> new TokenFileResolver(dir.resolve("absent"), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsSkippedAloneAndARemovedTokenStopsWorking() throws Exception {
+        Path file = dir.resolve("tokens.cfg");
+        Files.writeString(file, "old: 127.0.0.1:5901\nkeep: 127.0.0.1:5902\n");
+        try (TokenFileResolver resolver = new TokenFileResolver(file, Duration.ofMillis(20))) {
+            byte[] latin1 = "caf\u00e9: 127.0.0.1:5903\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            byte[] rest = "keep: 127.0.0.1:5902\nnew: 127.0.0.1:5904\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] content = new byte[latin1.length + rest.length];
+            System.arraycopy(latin1, 0, content, 0, latin1.length);
+            System.arraycopy(rest, 0, content, latin1.length, rest.length);
+            Files.write(file, content);
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (resolver.resolve("new").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(resolver.resolve("new").isPresent(), "the valid lines are read");
+            assertTrue(resolver.resolve("keep").isPresent());
+            assertFalse(resolver.resolve("old").isPresent(), "the removed token no longer admits anyone");
+            assertEquals(2, resolver.size());
+        }
+        Files.write(file, new byte[] {'x', (byte) 0xff, ':', ' ', '1', '.', '2', '.', '3', '.', '4', ':', '5', '\n'});
+        try (TokenFileResolver resolver = new TokenFileResolver(file, Duration.ofSeconds(60))) {
+            assertEquals(0, resolver.size(), "at start-up too, a bad byte costs its line, not the start");
+        }
+    }
+
+    @Test
+    void editorAndPackageManagerLeftOversInADirectoryAreNotRead() throws IOException {
+        Files.writeString(dir.resolve("a.cfg"), "live: 127.0.0.1:5901\n");
+        for (String name : new String[] {"a.cfg~", ".a.cfg.swp", "#a.cfg#", "a.cfg.bak", "a.cfg.orig",
+                "a.cfg.dpkg-old", "a.cfg.tmp", ".hidden"}) {
+            Files.writeString(dir.resolve(name), "removed: 127.0.0.1:5999\n");
+        }
+        try (TokenFileResolver resolver = new TokenFileResolver(dir, Duration.ofSeconds(60))) {
+            assertEquals(1, resolver.size());
+            assertFalse(resolver.resolve("removed").isPresent());
+        }
     }
 }

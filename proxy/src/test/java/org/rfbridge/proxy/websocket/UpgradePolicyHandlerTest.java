@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -24,6 +27,7 @@ import org.rfbridge.proxy.relay.FrontendRelayHandler;
 import org.rfbridge.proxy.relay.SessionRegistry;
 import org.rfbridge.proxy.target.HostAndPort;
 import org.rfbridge.proxy.target.TargetResolver;
+import org.slf4j.LoggerFactory;
 
 class UpgradePolicyHandlerTest {
 
@@ -58,7 +62,7 @@ class UpgradePolicyHandlerTest {
     }
 
     private EmbeddedChannel channel(List<String> origins) {
-        channel = new EmbeddedChannel(new UpgradePolicyHandler("/websockify", new OriginPolicy(origins, false),
+        channel = new EmbeddedChannel(new UpgradePolicyHandler("/websockify", new OriginPolicy(origins, false, List.of()),
                 tokens, registry));
         return channel;
     }
@@ -164,9 +168,32 @@ class UpgradePolicyHandlerTest {
     }
 
     @Test
+    void refusalsLogNeitherTheTokenNorControlCharacters() {
+        Logger logger = (Logger) LoggerFactory.getLogger(UpgradePolicyHandler.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            channel(List.of());
+            refusalFor(upgrade("/websockify?token=s3cret-token", null, null));
+            channel.finishAndReleaseAll();
+            channel(List.of());
+            refusalFor(upgrade("/websockify?token=other-secret&x=%1b%5b31m", "http://evil.example", null));
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertEquals(2, appender.list.size());
+        for (ILoggingEvent event : appender.list) {
+            String line = event.getFormattedMessage();
+            assertFalse(line.contains("s3cret-token") || line.contains("other-secret"), line);
+            assertFalse(line.chars().anyMatch(Character::isISOControl), line);
+        }
+    }
+
+    @Test
     void refusesUnknownAndMissingTokens() {
         channel(List.of());
-        assertEquals("403 unknown token 'nope'", refusalFor(upgrade("/websockify?token=nope", null, null)));
+        assertEquals("403 unknown token (fingerprint ca3704aa)", refusalFor(upgrade("/websockify?token=nope", null, null)));
         channel.finishAndReleaseAll();
         channel(List.of());
         assertEquals("403 a token is required (?token=...)", refusalFor(upgrade("/websockify", null, null)));
