@@ -67,6 +67,16 @@ public final class ClasspathWebContent implements WebContent {
         }
     }
 
+    /**
+     * The bundled viewer loads only its own files and talks only to its own origin (which covers its
+     * WebSocket), has no inline script or style, and is never framed.
+     */
+    @Override
+    public String contentSecurityPolicy() {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
     @Override
     public String describe() {
         return viewerBundled ? "the bundled web viewer" : "a placeholder page (no web viewer bundled)";

@@ -101,6 +101,10 @@ public final class StaticContentHandler extends SimpleChannelInboundHandler<Full
                     DateFormatter.format(new Date(resource.lastModifiedMillis())));
         }
         HttpResponses.addCommonHeaders(response.headers());
+        String policy = content.contentSecurityPolicy();
+        response.headers().set("Content-Security-Policy", policy);
+        // For browsers that predate frame-ancestors.
+        response.headers().set("X-Frame-Options", policy.contains("frame-ancestors 'none'") ? "DENY" : "SAMEORIGIN");
         HttpUtil.setKeepAlive(response, keepAlive);
         ctx.write(response);
         ChannelFuture last;

@@ -15,4 +15,13 @@ public interface WebContent {
 
     /** Where the files come from, for the start-up log. */
     String describe();
+
+    /**
+     * The Content-Security-Policy sent with every file. The default only keeps other sites from framing the
+     * pages (clickjacking a link such as {@code /?autoconnect=1}), which suits files the proxy did not write,
+     * such as noVNC's.
+     */
+    default String contentSecurityPolicy() {
+        return "frame-ancestors 'self'";
+    }
 }

@@ -100,6 +100,25 @@ class StaticContentHandlerTest {
     }
 
     @Test
+    void theBundledViewerIsNeverFramedAndLoadsOnlyItsOwnOrigin() {
+        channelServing(new ClasspathWebContent());
+        Response response = get(HttpMethod.GET, "/?autoconnect=1");
+        String policy = response.header("Content-Security-Policy");
+        assertTrue(policy != null && policy.contains("frame-ancestors 'none'") && policy.contains("default-src 'self'"),
+                String.valueOf(policy));
+        assertEquals("DENY", response.header("X-Frame-Options"));
+    }
+
+    @Test
+    void filesFromADirectoryMayBeFramedOnlyByTheirOwnSite() throws IOException {
+        Files.writeString(webRoot.resolve("vnc.html"), "<html>novnc</html>");
+        channelServing(new DirectoryWebContent(webRoot));
+        Response response = get(HttpMethod.GET, "/vnc.html");
+        assertEquals("frame-ancestors 'self'", response.header("Content-Security-Policy"));
+        assertEquals("SAMEORIGIN", response.header("X-Frame-Options"));
+    }
+
+    @Test
     void servesFilesFromADirectoryWithTheirTypes() throws IOException {
         Files.createDirectories(webRoot.resolve("core"));
         Files.writeString(webRoot.resolve("core/rfb.js"), "export const x = 1;\n");
