@@ -114,3 +114,22 @@ describe('page files', () => {
         }
     });
 });
+
+describe('paste routing', () => {
+    test('a paste reaches the server only from the screen, never from the page\'s own fields', async () => {
+        const { pasteGoesToServer } = await import('../www/app/paste-target.js');
+        const html = { name: 'html' };
+        const body = { name: 'body', parentElement: html };
+        const canvas = { name: 'canvas' };
+        const screen = { name: 'screen', contains: (node) => node === screen || node === canvas };
+        const password = { name: 'password input' };
+        const token = { name: 'token input' };
+        const panel = { name: 'clipboard panel' };
+        assert.equal(pasteGoesToServer(canvas, screen, body), true);
+        assert.equal(pasteGoesToServer(screen, screen, body), true);
+        assert.equal(pasteGoesToServer(body, screen, body), true, 'nothing focused');
+        for (const field of [password, token, panel]) {
+            assert.equal(pasteGoesToServer(field, screen, body), false, field.name);
+        }
+    });
+});

@@ -2,6 +2,7 @@
 
 import { KEY_COMBINATIONS } from '../core/input/keyboard.js';
 import { Backoff } from './backoff.js';
+import { pasteGoesToServer } from './paste-target.js';
 import { readPageOptions, webSocketUrl } from './page-options.js';
 import { Viewer } from './viewer.js';
 
@@ -156,7 +157,7 @@ $('clipboard-text').addEventListener('paste', () => {
     }, 0);
 });
 document.addEventListener('paste', (event) => {
-    if (event.target === $('clipboard-text')) {
+    if (!pasteGoesToServer(event.target, $('screen'), document.body)) {
         return;
     }
     const text = event.clipboardData?.getData('text/plain');
