@@ -26,6 +26,8 @@ import org.rfbridge.proxy.websocket.OriginPolicy;
  * @param sslOnly with TLS, refuse plain connections instead of serving both on one port
  * @param maxFramePayload the largest WebSocket frame payload accepted from a browser, in bytes
  * @param maxSessions the most concurrent sessions
+ * @param maxPendingConnections the most connections open at once that are not sessions (page loads, upgrades
+ *     in progress, refusals being answered)
  * @param maxConnectionsPerSecond new connections a second allowed from one client address
  * @param connectTimeout how long to wait for the VNC server to accept
  * @param handshakeTimeout how long a connection may take to send its HTTP request and upgrade
@@ -47,6 +49,7 @@ public record ProxyConfig(
         boolean sslOnly,
         int maxFramePayload,
         int maxSessions,
+        int maxPendingConnections,
         int maxConnectionsPerSecond,
         Duration connectTimeout,
         Duration handshakeTimeout,
@@ -77,6 +80,7 @@ public record ProxyConfig(
         }
         requirePositive("maxFramePayload", maxFramePayload);
         requirePositive("maxSessions", maxSessions);
+        requirePositive("maxPendingConnections", maxPendingConnections);
         requirePositive("maxConnectionsPerSecond", maxConnectionsPerSecond);
         requirePositive("connectTimeout", connectTimeout.toMillis());
         requirePositive("handshakeTimeout", handshakeTimeout.toMillis());
@@ -123,6 +127,7 @@ public record ProxyConfig(
         private boolean sslOnly;
         private int maxFramePayload = 4 << 20;
         private int maxSessions = 10_000;
+        private int maxPendingConnections = 1_000;
         private int maxConnectionsPerSecond = 100;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration handshakeTimeout = Duration.ofSeconds(10);
@@ -146,6 +151,7 @@ public record ProxyConfig(
         public Builder sslOnly(boolean value) { sslOnly = value; return this; }
         public Builder maxFramePayload(int value) { maxFramePayload = value; return this; }
         public Builder maxSessions(int value) { maxSessions = value; return this; }
+        public Builder maxPendingConnections(int value) { maxPendingConnections = value; return this; }
         public Builder maxConnectionsPerSecond(int value) { maxConnectionsPerSecond = value; return this; }
         public Builder connectTimeout(Duration value) { connectTimeout = value; return this; }
         public Builder handshakeTimeout(Duration value) { handshakeTimeout = value; return this; }
@@ -161,7 +167,8 @@ public record ProxyConfig(
 
         public ProxyConfig build() {
             return new ProxyConfig(listen, targets, webSocketPath, webRoot, allowedOrigins, requireOrigin,
-                    allowedHosts, sslContext, sslOnly, maxFramePayload, maxSessions, maxConnectionsPerSecond, connectTimeout,
+                    allowedHosts, sslContext, sslOnly, maxFramePayload, maxSessions, maxPendingConnections,
+                    maxConnectionsPerSecond, connectTimeout,
                     handshakeTimeout, pingInterval, idleTimeout, writeBufferLowWaterMark,
                     writeBufferHighWaterMark, ioThreads);
         }

@@ -12,13 +12,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.OptionalSslHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.rfbridge.proxy.http.RefusalHandler;
 import org.rfbridge.proxy.http.StaticContentHandler;
@@ -26,6 +24,7 @@ import org.rfbridge.proxy.http.WebContent;
 import org.rfbridge.proxy.relay.BackendConnector;
 import org.rfbridge.proxy.relay.FrontendRelayHandler;
 import org.rfbridge.proxy.relay.SessionRegistry;
+import org.rfbridge.proxy.websocket.HandshakeDeadline;
 import org.rfbridge.proxy.websocket.KeepaliveHandler;
 import org.rfbridge.proxy.websocket.OriginPolicy;
 import org.rfbridge.proxy.websocket.UpgradePolicyHandler;
@@ -51,6 +50,7 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     private final SessionRegistry registry;
     private final ConnectionRateLimiter rateLimiter;
     private final OriginPolicy originPolicy;
+    private final HandshakeDeadline.Pending pending;
     private final BackendConnector connector;
     private final Supplier<String> health;
     private final WebSocketServerProtocolConfig webSocketConfig;
@@ -61,6 +61,7 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
         this.content = content;
         this.registry = registry;
         this.rateLimiter = rateLimiter;
+        this.pending = new HandshakeDeadline.Pending(config.maxPendingConnections());
         this.originPolicy = new OriginPolicy(config.allowedOrigins(), config.requireOrigin(), ownNames(config));
         this.connector = connector;
         this.health = health;
@@ -88,17 +89,17 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
             pipeline.addLast("tls", config.sslOnly() ? config.sslContext().newHandler(channel.alloc())
                     : new OptionalSslHandler(config.sslContext()));
         }
-        pipeline.addLast("http-timeout", new ReadTimeoutHandler(config.handshakeTimeout().toMillis(),
-                TimeUnit.MILLISECONDS));
         pipeline.addLast("http", new HttpServerCodec());
         if (!rateLimiter.tryAcquire(channel.remoteAddress().getAddress())) {
             String reason = "too many new connections from " + channel.remoteAddress().getAddress().getHostAddress()
                     + " (limit " + rateLimiter.perSecond() + " a second)";
             log.warn("refused {}: 429 {}", channel.remoteAddress(), reason);
+            pipeline.addLast("handshake-deadline", new HandshakeDeadline(config.handshakeTimeout(), pending));
             pipeline.addLast("refusal", new RefusalHandler(HttpResponseStatus.TOO_MANY_REQUESTS, reason));
             return;
         }
         pipeline.addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES));
+        pipeline.addLast("handshake-deadline", new HandshakeDeadline(config.handshakeTimeout(), pending));
         pipeline.addLast("chunked", new ChunkedWriteHandler());
         pipeline.addLast("upgrade-policy",
                 new UpgradePolicyHandler(config.webSocketPath(), originPolicy, config.targets(), registry));
@@ -109,7 +110,7 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     private void onHandshake(ChannelPipeline pipeline) {
-        pipeline.remove("http-timeout");
+        pipeline.remove("handshake-deadline");
         pipeline.remove("chunked");
         pipeline.remove("static");
         if (!config.pingInterval().isZero()) {

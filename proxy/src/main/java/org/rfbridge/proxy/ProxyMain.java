@@ -84,6 +84,12 @@ public final class ProxyMain implements Callable<Integer> {
             description = "Most concurrent sessions (default: ${DEFAULT-VALUE}); more are refused with 503.")
     int maxSessions;
 
+    @Option(names = "--max-pending-connections", paramLabel = "N", defaultValue = "1000",
+            description = "Most connections open at once that are not sessions: page loads, upgrades in progress "
+                    + "(default: ${DEFAULT-VALUE}); more are closed at once. Each must send a whole request "
+                    + "within --handshake-timeout.")
+    int maxPendingConnections;
+
     @Option(names = "--max-connections-per-second", paramLabel = "N", defaultValue = "100",
             description = "New connections a second allowed from one client address (default: "
                     + "${DEFAULT-VALUE}); more are refused with 429.")
@@ -170,6 +176,7 @@ public final class ProxyMain implements Callable<Integer> {
                     .sslOnly(sslOnly)
                     .maxFramePayload(maxFramePayload)
                     .maxSessions(maxSessions)
+                    .maxPendingConnections(maxPendingConnections)
                     .maxConnectionsPerSecond(maxConnectionsPerSecond)
                     .connectTimeout(seconds(connectTimeoutSeconds))
                     .handshakeTimeout(seconds(handshakeTimeoutSeconds))

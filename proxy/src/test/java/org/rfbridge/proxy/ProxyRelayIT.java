@@ -107,6 +107,40 @@ class ProxyRelayIT {
     }
 
     @Test
+    void aClientTricklingItsRequestIsCutOffAtTheHandshakeTimeout() throws Exception {
+        ProxyServer proxy = proxy("127.0.0.1:1", builder -> builder.handshakeTimeout(Duration.ofSeconds(2)));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port(proxy))) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            byte[] request = "GET /websockify HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: aaaaaaaaaaaaaaa"
+                    .getBytes(StandardCharsets.US_ASCII);
+            long start = System.nanoTime();
+            boolean cut = false;
+            // A byte every 500 ms never leaves the connection idle for the 2 s of an idle timeout.
+            for (int i = 0; i < request.length && !cut; i++) {
+                try {
+                    out.write(request[i]);
+                    out.flush();
+                } catch (IOException e) {
+                    cut = true;
+                    break;
+                }
+                Thread.sleep(500);
+                cut = System.nanoTime() - start > 6_000_000_000L;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int read;
+            try {
+                read = socket.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                read = -1;
+            }
+            assertEquals(-1, read, "the proxy closed the connection");
+            assertTrue(seconds < 4.5, "cut off after " + seconds + " s, not at the 2 s deadline");
+        }
+    }
+
+    @Test
     void sixtyFourMebibytesEachWayArriveByteExact() throws Exception {
         long total = 64L * MIB;
         CompletableFuture<byte[]> upstreamDigest = new CompletableFuture<>();
