@@ -47,4 +47,29 @@ class ConnectionRateLimiterTest {
         limiter.tryAcquire(InetAddress.getByName("198.51.100.1"));
         assertEquals(1, limiter.trackedAddresses());
     }
+
+    @Test
+    void countsAnIpv6ClientByItsSlash64() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertTrue(limiter.tryAcquire(InetAddress.getByName("2001:db8:1:2::" + Integer.toHexString(i + 1))));
+        }
+        assertFalse(limiter.tryAcquire(InetAddress.getByName("2001:db8:1:2:ffff:1:2:3")),
+                "a new address in the same /64 is the same client");
+        assertTrue(limiter.tryAcquire(InetAddress.getByName("2001:db8:1:3::1")), "another /64 is another client");
+    }
+
+    @Test
+    void aFullTableIsNotRescannedOnEveryConnection() throws Exception {
+        for (int i = 0; i < 50_001; i++) {
+            limiter.tryAcquire(InetAddress.getByAddress(new byte[] {10, (byte) (i >> 16), (byte) (i >> 8), (byte) i}));
+        }
+        long before = limiter.sweeps();
+        for (int i = 0; i < 1_000; i++) {
+            limiter.tryAcquire(InetAddress.getByName("198.51.100.7"));
+        }
+        assertEquals(before, limiter.sweeps(), "no time passed, so no sweep");
+        now.addAndGet(150_000_000L);
+        limiter.tryAcquire(InetAddress.getByName("198.51.100.7"));
+        assertEquals(before + 1, limiter.sweeps(), "a busy table is swept 100 ms later");
+    }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * timing the connection out.
  *
  * <p>Sits behind the WebSocket protocol handler, which must pass pongs on, so any frame counts as life.
+ * While the relay has paused reading from the browser (the VNC server is not keeping up), a pong could not
+ * be read even if it came: the silence is then the proxy's own, so it is neither pinged nor counted.
  */
 public final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
 
@@ -53,6 +55,10 @@ public final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+            if (!ctx.channel().config().isAutoRead()) {
+                unanswered = 0;
+                return;
+            }
             if (unanswered >= MISSED_PINGS_ALLOWED) {
                 ctx.fireUserEventTriggered(new Timeout(interval.multipliedBy(unanswered + 1L)));
                 return;

@@ -74,4 +74,21 @@ class KeepaliveHandlerTest {
         assertNull(channel.readInbound());
         channel.finishAndReleaseAll();
     }
+
+    @Test
+    void aBrowserWhoseReadingIsPausedForBackpressureIsNotDropped() throws Exception {
+        EmbeddedChannel channel = channelWithKeepalive(Duration.ofMillis(50));
+        channel.config().setAutoRead(false);
+        for (int i = 0; i < 4; i++) {
+            waitAndRun(channel, 80);
+        }
+        assertEquals(List.of(), events, "no timeout while the proxy itself is not reading");
+        assertNull(channel.readOutbound(), "and no ping it could not read the answer to");
+        channel.config().setAutoRead(true);
+        waitAndRun(channel, 80);
+        PingWebSocketFrame ping = channel.readOutbound();
+        assertInstanceOf(PingWebSocketFrame.class, ping, "pinging resumes with reading");
+        ping.release();
+        channel.finishAndReleaseAll();
+    }
 }
