@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.rfbridge.demo.desktop.DemoDesktop;
 import org.rfbridge.demo.desktop.Rect;
 import org.rfbridge.rfb.pixel.PixelFormat;
@@ -33,15 +36,22 @@ final class ClientSession implements ClientMessageHandler {
     private final DemoDesktop desktop;
     private final ServerOptions options;
     private final Runnable onEnd;
+    private final LoginThrottle throttle;
+    private final ScheduledExecutorService watchdog;
     private final Thread reader;
     private volatile ClientUpdateState state;
+    private volatile boolean handshaking = true;
+    private volatile boolean deadlinePassed;
     private Thread writer;
 
     /**
      * @param onEnd run once on the reader thread when the session has ended and its socket is closed
      */
-    ClientSession(int id, Socket socket, DemoDesktop desktop, ServerOptions options, Runnable onEnd) {
+    ClientSession(int id, Socket socket, DemoDesktop desktop, ServerOptions options, LoginThrottle throttle,
+            ScheduledExecutorService watchdog, Runnable onEnd) {
         this.id = id;
+        this.throttle = throttle;
+        this.watchdog = watchdog;
         this.socket = socket;
         this.remote = socket.getRemoteSocketAddress();
         this.desktop = desktop;
@@ -54,6 +64,7 @@ final class ClientSession implements ClientMessageHandler {
     int id() {
         return id;
     }
+
 
     void start() {
         reader.start();
@@ -79,10 +90,16 @@ final class ClientSession implements ClientMessageHandler {
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(Math.toIntExact(options.handshakeTimeout().toMillis()));
+            // The read timeout alone restarts with every byte, so a client trickling its handshake would keep
+            // its slot forever: the whole handshake has a deadline.
+            ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+                deadlinePassed = true;
+                closeSocket();
+            }, options.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
             ServerHandshake handshake = new ServerHandshake(options.version(), options.authenticator(),
-                    desktop.name());
+                    desktop.name(), throttle, socket.getInetAddress());
             Rect[] announced = new Rect[1];
             ServerHandshake.Result result = handshake.run(in, out, () -> {
                 state = desktop.addListener(screen -> {
@@ -91,6 +108,11 @@ final class ClientSession implements ClientMessageHandler {
                 });
                 return announced[0];
             });
+            deadline.cancel(false);
+            handshaking = false;
+            if (deadlinePassed) {
+                throw new SocketTimeoutException("handshake deadline");
+            }
             socket.setSoTimeout(0);
             ClientUpdateState newState = state;
             connected = true;
@@ -118,6 +140,11 @@ final class ClientSession implements ClientMessageHandler {
             reason = "client closed the connection";
             LOG.info("session #{} from {}: {}", id, remote, reason);
         } catch (IOException e) {
+            if (deadlinePassed && handshaking) {
+                reason = "handshake not finished within " + options.handshakeTimeout().toMillis() + " ms";
+                LOG.warn("session #{} from {}: {}; closing it", id, remote, reason);
+                return;
+            }
             reason = "connection error: " + e.getMessage();
             LOG.info("session #{} from {}: {}", id, remote, reason);
         } catch (RuntimeException e) {

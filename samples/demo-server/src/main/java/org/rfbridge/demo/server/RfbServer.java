@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rfbridge.demo.desktop.DemoDesktop;
 import org.slf4j.Logger;
@@ -28,6 +30,12 @@ public final class RfbServer implements AutoCloseable {
     private final ServerOptions options;
     private final Map<Integer, ClientSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
+    private final LoginThrottle throttle = new LoginThrottle();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "rfb-handshake-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
     private ServerSocket serverSocket;
     private Thread acceptor;
     private volatile boolean closing;
@@ -93,7 +101,8 @@ public final class RfbServer implements AutoCloseable {
                 continue;
             }
             int id = nextId.getAndIncrement();
-            ClientSession session = new ClientSession(id, client, desktop, options, () -> sessions.remove(id));
+            ClientSession session = new ClientSession(id, client, desktop, options, throttle, watchdog,
+                    () -> sessions.remove(id));
             sessions.put(id, session);
             if (closing) {
                 session.close();
@@ -117,6 +126,7 @@ public final class RfbServer implements AutoCloseable {
         }
         List<ClientSession> open = List.copyOf(sessions.values());
         open.forEach(ClientSession::close);
+        watchdog.shutdownNow();
         try {
             if (accepting != null) {
                 accepting.join(2000);

@@ -4,6 +4,7 @@ package org.rfbridge.demo.server;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.rfbridge.demo.auth.VncAuthenticator;
@@ -22,14 +23,20 @@ final class ServerHandshake {
     private final RfbVersion announced;
     private final VncAuthenticator authenticator;
     private final byte[] name;
+    private final LoginThrottle throttle;
+    private final InetAddress client;
 
     /**
      * @param authenticator checks the password, or null for security type None
+     * @param throttle      the server's record of failed logins, consulted and updated for {@code client}
      */
-    ServerHandshake(RfbVersion announced, VncAuthenticator authenticator, String name) {
+    ServerHandshake(RfbVersion announced, VncAuthenticator authenticator, String name, LoginThrottle throttle,
+            InetAddress client) {
         this.announced = announced;
         this.authenticator = authenticator;
         this.name = name.getBytes(StandardCharsets.UTF_8);
+        this.throttle = throttle;
+        this.client = client;
     }
 
     /** What the handshake settled. */
@@ -56,6 +63,10 @@ final class ServerHandshake {
                     + announced.label());
         }
         int securityType = authenticator == null ? SecurityTypes.NONE : SecurityTypes.VNC_AUTH;
+        long blocked = authenticator == null ? 0 : throttle.secondsBlocked(client);
+        if (blocked > 0) {
+            refuse(version, "too many failed logins from this address; try again in " + blocked + " s", out);
+        }
         negotiateSecurity(version, securityType, in, out);
         if (securityType == SecurityTypes.VNC_AUTH) {
             authenticate(version, in, out);
@@ -98,6 +109,7 @@ final class ServerHandshake {
         byte[] response = new byte[VncAuthenticator.CHALLENGE_LENGTH];
         in.readFully(response);                                 // response
         if (!authenticator.verify(challenge, response)) {
+            throttle.failed(client);
             out.writeInt(SecurityResult.FAILED);          // SecurityResult
             if (version == RfbVersion.V3_8) {
                 writeString(out, AUTHENTICATION_FAILED);        // reason-length, reason-string
@@ -105,7 +117,21 @@ final class ServerHandshake {
             out.flush();
             throw new AuthenticationFailedException("wrong VNC password");
         }
+        throttle.succeeded(client);
         out.writeInt(SecurityResult.OK);                  // SecurityResult
+    }
+
+    /** Refuses the connection before security, with {@code reason} (RFC 6143 §7.1.2's failure path). */
+    private static void refuse(RfbVersion version, String reason, DataOutputStream out)
+            throws IOException, AuthenticationFailedException {
+        if (version == RfbVersion.V3_3) {
+            out.writeInt(0);                                    // security-type 0: refused
+        } else {
+            out.writeByte(0);                                   // number-of-security-types 0: refused
+        }
+        writeString(out, reason);                               // reason-length, reason-string
+        out.flush();
+        throw new AuthenticationFailedException(reason);
     }
 
     /** ServerInit (RFC 6143 §7.3.2). */
