@@ -2,7 +2,6 @@
 package org.rfbridge.proxy;
 
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -198,7 +197,7 @@ public final class ProxyMain implements Callable<Integer> {
             return null;
         }
         try {
-            return SslContextBuilder.forServer(cert, key != null ? key : cert).build();
+            return TlsContexts.server(cert, key != null ? key : cert);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot load TLS certificate/key: " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -87,7 +86,7 @@ class ProxyTlsIT {
         });
         proxy = ProxyServer.start(ProxyConfig.builder(new FixedTargetResolver(HostAndPort.parse(backend.hostAndPort())))
                 .listen(new InetSocketAddress("127.0.0.1", 0))
-                .sslContext(SslContextBuilder.forServer(cert.toFile(), key.toFile()).build())
+                .sslContext(TlsContexts.server(cert.toFile(), key.toFile()))
                 .sslOnly(sslOnly)
                 .build());
     }
@@ -124,5 +123,26 @@ class ProxyTlsIT {
                 plain.readFrame();
             }
         });
+    }
+
+    @Test
+    void refusesCipherSuitesWithoutForwardSecrecy() throws Exception {
+        start(false);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) clientTls.getSocketFactory()
+                .createSocket("localhost", proxy.localAddress().getPort())) {
+            socket.setSoTimeout(5000);
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.setEnabledCipherSuites(new String[] {"TLS_RSA_WITH_AES_128_GCM_SHA256"});
+            assertThrows(IOException.class, socket::startHandshake,
+                    "a static-RSA key exchange must not be accepted");
+        }
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) clientTls.getSocketFactory()
+                .createSocket("localhost", proxy.localAddress().getPort())) {
+            socket.setSoTimeout(5000);
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"});
+            socket.startHandshake();
+            assertEquals("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", socket.getSession().getCipherSuite());
+        }
     }
 }
