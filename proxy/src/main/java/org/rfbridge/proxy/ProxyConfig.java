@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.rfbridge.proxy.target.TargetResolver;
 import org.rfbridge.proxy.websocket.OriginPolicy;
 
@@ -22,7 +23,8 @@ import org.rfbridge.proxy.websocket.OriginPolicy;
  * @param requireOrigin refuse requests without an {@code Origin} header (non-browser clients)
  * @param allowedHosts host names besides its addresses, {@code localhost} and the machine's names that reach
  *     this proxy; with no allowed origins, a page's host must be one of them (against DNS rebinding)
- * @param sslContext TLS for https/wss on the same port, or {@code null} for plain http/ws
+ * @param sslContext TLS for https/wss on the same port (asked for each new connection, so it may change), or
+ *     {@code null} for plain http/ws
  * @param sslOnly with TLS, refuse plain connections instead of serving both on one port
  * @param maxFramePayload the largest WebSocket frame payload accepted from a browser, in bytes
  * @param maxSessions the most concurrent sessions
@@ -45,7 +47,7 @@ public record ProxyConfig(
         List<String> allowedOrigins,
         boolean requireOrigin,
         List<String> allowedHosts,
-        SslContext sslContext,
+        Supplier<SslContext> sslContext,
         boolean sslOnly,
         int maxFramePayload,
         int maxSessions,
@@ -123,7 +125,7 @@ public record ProxyConfig(
         private List<String> allowedOrigins = List.of();
         private boolean requireOrigin;
         private List<String> allowedHosts = List.of();
-        private SslContext sslContext;
+        private Supplier<SslContext> sslContext;
         private boolean sslOnly;
         private int maxFramePayload = 4 << 20;
         private int maxSessions = 10_000;
@@ -147,7 +149,8 @@ public record ProxyConfig(
         public Builder allowedOrigins(List<String> value) { allowedOrigins = value; return this; }
         public Builder requireOrigin(boolean value) { requireOrigin = value; return this; }
         public Builder allowedHosts(List<String> value) { allowedHosts = value; return this; }
-        public Builder sslContext(SslContext value) { sslContext = value; return this; }
+        public Builder sslContext(SslContext value) { sslContext = value == null ? null : () -> value; return this; }
+        public Builder sslContextSource(Supplier<SslContext> value) { sslContext = value; return this; }
         public Builder sslOnly(boolean value) { sslOnly = value; return this; }
         public Builder maxFramePayload(int value) { maxFramePayload = value; return this; }
         public Builder maxSessions(int value) { maxSessions = value; return this; }

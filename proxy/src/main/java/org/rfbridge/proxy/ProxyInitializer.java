@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.OptionalSslHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -86,8 +87,8 @@ final class ProxyInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel channel) {
         ChannelPipeline pipeline = channel.pipeline();
         if (config.tls()) {
-            pipeline.addLast("tls", config.sslOnly() ? config.sslContext().newHandler(channel.alloc())
-                    : new OptionalSslHandler(config.sslContext()));
+            SslContext tls = config.sslContext().get();
+            pipeline.addLast("tls", config.sslOnly() ? tls.newHandler(channel.alloc()) : new OptionalSslHandler(tls));
         }
         pipeline.addLast("http", new HttpServerCodec());
         if (!rateLimiter.tryAcquire(channel.remoteAddress().getAddress())) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.rfbridge.proxy.target.FixedTargetResolver;
 import org.rfbridge.proxy.target.HostAndPort;
@@ -37,6 +38,8 @@ import picocli.CommandLine.Parameters;
             "  rfbridge-proxy --listen 0.0.0.0:443 --cert cert.pem --key key.pem --token-file tokens.cfg",
         })
 public final class ProxyMain implements Callable<Integer> {
+    /** How often a --cert and --key are checked for a renewal. */
+    private static final Duration CERTIFICATE_POLL_INTERVAL = Duration.ofSeconds(10);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "LISTEN",
             description = "websockify-style [address:]port to listen on; same as --listen.")
@@ -171,7 +174,7 @@ public final class ProxyMain implements Callable<Integer> {
                 : new TokenFileResolver(tokenFile, Duration.ofSeconds(1));
         try {
             return web.applyTo(ProxyConfig.builder(targets).listen(ListenAddress.parse(listenText, "localhost")))
-                    .sslContext(sslContext())
+                    .sslContextSource(sslContext())
                     .sslOnly(sslOnly)
                     .maxFramePayload(maxFramePayload)
                     .maxSessions(maxSessions)
@@ -189,7 +192,8 @@ public final class ProxyMain implements Callable<Integer> {
         }
     }
 
-    private SslContext sslContext() throws SSLException {
+    /** The TLS context, re-read when the certificate or key changes (checked every 10 s); null without --cert. */
+    private Supplier<SslContext> sslContext() throws SSLException {
         if (cert == null) {
             if (key != null || sslOnly) {
                 throw new IllegalArgumentException("--key and --ssl-only need --cert");
@@ -197,7 +201,7 @@ public final class ProxyMain implements Callable<Integer> {
             return null;
         }
         try {
-            return TlsContexts.server(cert, key != null ? key : cert);
+            return new ReloadingSslContext(cert, key != null ? key : cert, CERTIFICATE_POLL_INTERVAL);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot load TLS certificate/key: " + e.getMessage(), e);
         }

@@ -51,12 +51,7 @@ class ProxyTlsIT {
         String openssl = SystemPrograms.require("openssl", "openssl");
         cert = certDir.resolve("cert.pem");
         key = certDir.resolve("key.pem");
-        Process process = new ProcessBuilder(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                "-keyout", key.toString(), "-out", cert.toString(), "-days", "2", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1")
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, output);
+        makeCertificate(cert, key, "localhost");
 
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
@@ -67,6 +62,42 @@ class ProxyTlsIT {
         factory.init(trust);
         clientTls = SSLContext.getInstance("TLS");
         clientTls.init(null, factory.getTrustManagers(), null);
+    }
+
+    private static void makeCertificate(Path certFile, Path keyFile, String commonName) throws Exception {
+        String openssl = SystemPrograms.require("openssl", "openssl");
+        Process process = new ProcessBuilder(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", keyFile.toString(), "-out", certFile.toString(), "-days", "2", "-subj", "/CN=" + commonName,
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, output);
+    }
+
+    /** The subject of the certificate the proxy at {@code port} presents now, trusting whatever it is. */
+    private static String presentedSubject(int port) throws Exception {
+        SSLContext trustAll = SSLContext.getInstance("TLS");
+        trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory()
+                .createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+            return ((java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0])
+                    .getSubjectX500Principal().getName();
+        }
     }
 
     @AfterEach
@@ -143,6 +174,40 @@ class ProxyTlsIT {
             socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"});
             socket.startHandshake();
             assertEquals("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", socket.getSession().getCipherSuite());
+        }
+    }
+
+    @Test
+    void aRenewedCertificateIsUsedForNewConnectionsWithoutARestart() throws Exception {
+        Path renewing = Files.createDirectories(certDir.resolve("renewing"));
+        Path liveCert = renewing.resolve("cert.pem");
+        Path liveKey = renewing.resolve("key.pem");
+        makeCertificate(liveCert, liveKey, "before");
+        backend = TestBackend.start(socket -> socket.getInputStream().read());
+        try (ReloadingSslContext tls = new ReloadingSslContext(liveCert.toFile(), liveKey.toFile(),
+                Duration.ofMillis(50))) {
+            proxy = ProxyServer.start(ProxyConfig.builder(new FixedTargetResolver(HostAndPort.parse(backend.hostAndPort())))
+                    .listen(new InetSocketAddress("127.0.0.1", 0))
+                    .sslContextSource(tls)
+                    .build());
+            int port = proxy.localAddress().getPort();
+            assertEquals("CN=before", presentedSubject(port));
+
+            Files.writeString(liveCert, "-----BEGIN CERTIFICATE-----\nhalf-written\n");
+            Thread.sleep(300);
+            assertEquals("CN=before", presentedSubject(port), "a file that does not load keeps the old one");
+
+            Path next = Files.createDirectories(certDir.resolve("next"));
+            makeCertificate(next.resolve("cert.pem"), next.resolve("key.pem"), "after");
+            Files.copy(next.resolve("key.pem"), liveKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(next.resolve("cert.pem"), liveCert, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            String subject = presentedSubject(port);
+            while (!subject.equals("CN=after") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                subject = presentedSubject(port);
+            }
+            assertEquals("CN=after", subject);
         }
     }
 }
