@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLException;
 import org.rfbridge.proxy.target.FixedTargetResolver;
 import org.rfbridge.proxy.target.HostAndPort;
 import org.rfbridge.proxy.target.TargetResolver;
@@ -186,14 +185,14 @@ public final class ProxyMain implements Callable<Integer> {
                     .idleTimeout(seconds(idleTimeoutSeconds))
                     .ioThreads(ioThreads)
                     .build();
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             targets.close();
             throw e;
         }
     }
 
     /** The TLS context, re-read when the certificate or key changes (checked every 10 s); null without --cert. */
-    private Supplier<SslContext> sslContext() throws SSLException {
+    private Supplier<SslContext> sslContext() {
         if (cert == null) {
             if (key != null || sslOnly) {
                 throw new IllegalArgumentException("--key and --ssl-only need --cert");
@@ -202,7 +201,7 @@ public final class ProxyMain implements Callable<Integer> {
         }
         try {
             return new ReloadingSslContext(cert, key != null ? key : cert, CERTIFICATE_POLL_INTERVAL);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
             throw new IllegalArgumentException("cannot load TLS certificate/key: " + e.getMessage(), e);
         }
     }

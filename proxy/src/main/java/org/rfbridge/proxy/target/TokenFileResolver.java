@@ -5,19 +5,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.rfbridge.proxy.files.FileWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code #a.cfg#}, {@code .swp}, {@code .bak}, {@code .orig}, {@code .tmp}, {@code .dpkg-old} and the like):
  * a backup still holding a removed token must not keep admitting it.
  *
- * <p>The file is polled for changes on a daemon thread of its own, so lookups on the event loops only
+ * <p>The file is polled for changes (by {@link FileWatch}) on a daemon thread of its own, so lookups on the event loops only
  * read an immutable map and never touch the disk. A file that fails to parse keeps the previous table
  * for lines that did parse: one bad line does not lock every user out. A line that is not UTF-8 is one bad
  * line too, skipped with a warning, not a reason to keep the whole old table.
@@ -41,24 +38,21 @@ public final class TokenFileResolver implements TargetResolver {
             "\\.(swp|swo|swx|bak|backup|old|orig|rej|tmp|temp|save|dpkg-(old|new|dist|tmp)|rpm(new|save|orig))$");
 
     private final Path source;
-    private final ScheduledExecutorService poller;
+    private final FileWatch watch;
     private volatile Map<String, HostAndPort> targets = Map.of();
-    private volatile String fingerprint = "";
 
     /**
      * Reads {@code source} now (failing if it cannot be read at all) and then re-reads it whenever its
-     * size or modification time changes, checking every {@code pollInterval}.
+     * files, their sizes or modification times change, checking every {@code pollInterval}.
      */
     public TokenFileResolver(Path source, Duration pollInterval) throws IOException {
         this.source = source;
-        reload(true);
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "token-file-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = Math.max(10, pollInterval.toMillis());
-        poller.scheduleWithFixedDelay(this::reloadQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        watch = new FileWatch(() -> filesOf(source));
+        load();
+        watch.start("token-file-poller", pollInterval, () -> {
+            load();
+            log.info("token file {} reloaded: {} tokens", source, targets.size());
+        }, e -> log.warn("token file {}: keeping the previous {} tokens: {}", source, targets.size(), e.toString()));
     }
 
     @Override
@@ -81,25 +75,12 @@ public final class TokenFileResolver implements TargetResolver {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        watch.close();
     }
 
-    private void reloadQuietly() {
-        try {
-            reload(false);
-        } catch (IOException | RuntimeException e) {
-            log.warn("token file {}: keeping the previous {} tokens: {}", source, targets.size(), e.toString());
-        }
-    }
-
-    private void reload(boolean initial) throws IOException {
-        List<Path> files = filesOf(source);
-        String current = fingerprintOf(files);
-        if (!initial && current.equals(fingerprint)) {
-            return;
-        }
+    private void load() throws IOException {
         Map<String, HostAndPort> parsed = new HashMap<>();
-        for (Path file : files) {
+        for (Path file : filesOf(source)) {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new IOException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
             }
@@ -108,10 +89,6 @@ public final class TokenFileResolver implements TargetResolver {
             parseInto(file, text.lines().toList(), parsed);
         }
         targets = Map.copyOf(parsed);
-        fingerprint = current;
-        if (!initial) {
-            log.info("token file {} reloaded: {} tokens", source, parsed.size());
-        }
     }
 
     static void parseInto(Path file, List<String> lines, Map<String, HostAndPort> into) {
@@ -159,15 +136,5 @@ public final class TokenFileResolver implements TargetResolver {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.startsWith(".") || lower.endsWith("~") || (lower.startsWith("#") && lower.endsWith("#"))
                 || LEFT_OVER_SUFFIX.matcher(lower).find();
-    }
-
-    private static String fingerprintOf(List<Path> files) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (Path file : files) {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            sb.append(file).append('|').append(attributes.size()).append('|')
-                    .append(attributes.lastModifiedTime().toMillis()).append('\n');
-        }
-        return sb.toString();
     }
 }
