@@ -2,15 +2,15 @@
 
 const DEFAULT_PATH = 'websockify';
 
-/** Whether `path`, resolved as an absolute path against the page, names a resource of the page's origin. */
-function staysOnOrigin(page, path) {
+/** `path` as an absolute path on the page's origin, or null when it would name another origin. */
+function resolveOnOrigin(page, path) {
     // Control characters and backslashes have no place in a WebSocket path, and the URL parser gives
     // both meanings (it drops tabs and newlines and reads "\" as "/") that can move the host.
     if (/[\u0000-\u001f\u007f\\]/.test(path)) {
-        return false;
+        return null;
     }
     const resolved = new URL(`/${path.replace(/^\/+/, '')}`, page);
-    return resolved.origin === page.origin;
+    return resolved.origin === page.origin ? resolved : null;
 }
 
 /**
@@ -37,7 +37,7 @@ export function readPageOptions(pageUrl) {
         return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
     };
     const asked = (params.get('path') ?? DEFAULT_PATH).replace(/^\/+/, '');
-    const pathRefused = !staysOnOrigin(url, asked);
+    const pathRefused = resolveOnOrigin(url, asked) === null;
     return {
         token: params.get('token') ?? '',
         path: pathRefused ? DEFAULT_PATH : asked,
@@ -57,10 +57,10 @@ export function readPageOptions(pageUrl) {
  */
 export function webSocketUrl(pageUrl, { path = DEFAULT_PATH, token = '' } = {}) {
     const page = new URL(pageUrl);
-    if (!staysOnOrigin(page, path)) {
+    const url = resolveOnOrigin(page, path);
+    if (url === null) {
         throw new RangeError(`the WebSocket path ${JSON.stringify(path)} leaves this page's origin`);
     }
-    const url = new URL(`/${path.replace(/^\/+/, '')}`, page);
     url.protocol = page.protocol === 'https:' ? 'wss:' : 'ws:';
     url.search = '';
     url.hash = '';

@@ -85,7 +85,6 @@ export class RfbConnection {
 
         this._handshake = new Handshake({ securityTypes: [...securityTypes], shared, pixelFormat,
             credentials: this.credentials }, this._input, this._out);
-        this._state = ConnectionState.PROTOCOL_VERSION;
         this._failure = null;
         this._bytesReceived = 0;
         this._info = null;
@@ -109,7 +108,7 @@ export class RfbConnection {
      * @throws {RfbError} the reason the session is over
      */
     step() {
-        if (this._state === ConnectionState.FAILED) {
+        if (this._failure !== null) {
             throw new Error(`the connection failed earlier: ${this._failure.message}`);
         }
         try {
@@ -122,7 +121,6 @@ export class RfbConnection {
     }
 
     _fail(error) {
-        this._state = ConnectionState.FAILED;
         this._failure = error;
         return error;
     }
@@ -133,10 +131,10 @@ export class RfbConnection {
      * omit it), otherwise end-of-stream saying where the stream stopped.
      */
     endOfStream() {
-        if (this._state === ConnectionState.FAILED) {
+        if (this._failure !== null) {
             throw this._failure;
         }
-        if (this._state !== ConnectionState.NORMAL) {
+        if (!this._handshake.complete) {
             throw this._fail(this._handshake.endOfStream(this._bytesReceived > 0));
         }
         const where = this._reader.isBetweenMessages() && this._input.available === 0
@@ -145,11 +143,10 @@ export class RfbConnection {
     }
 
     _advance() {
-        if (this._state === ConnectionState.NORMAL) {
+        if (this._handshake.complete) {
             return this._reader.read(this._input);
         }
         const progressed = this._handshake.step();
-        this._state = this._handshake.state;
         if (this._handshake.complete) {
             this._begin(this._handshake.info);
         }
@@ -216,8 +213,8 @@ export class RfbConnection {
     }
 
     _requireNormal() {
-        if (this._state !== ConnectionState.NORMAL) {
-            throw new Error(`the connection is ${this._state}, not NORMAL`);
+        if (this.state !== ConnectionState.NORMAL) {
+            throw new Error(`the connection is ${this.state}, not NORMAL`);
         }
     }
 
@@ -231,8 +228,9 @@ export class RfbConnection {
         return this._out.take();
     }
 
+    /** FAILED once anything failed, else where the handshake is (NORMAL after it). */
     get state() {
-        return this._state;
+        return this._failure !== null ? ConnectionState.FAILED : this._handshake.state;
     }
 
     /** What the handshake established, or null before it completed. */

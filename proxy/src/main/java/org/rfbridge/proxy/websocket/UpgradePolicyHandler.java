@@ -103,7 +103,8 @@ public final class UpgradePolicyHandler extends ChannelInboundHandlerAdapter {
         Optional<HostAndPort> target = targets.resolve(token);
         if (target.isEmpty()) {
             return refuse(ctx, request, HttpResponseStatus.FORBIDDEN,
-                    token == null ? "a token is required (?token=...)" : "unknown token (fingerprint " + fingerprint(token) + ")");
+                    token == null ? "a token is required (?token=...)"
+                            : "unknown token (fingerprint " + fingerprint(token) + ")");
         }
         if (!registry.tryReserve()) {
             return refuse(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE,

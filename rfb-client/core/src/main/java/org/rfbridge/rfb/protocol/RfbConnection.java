@@ -53,7 +53,6 @@ public final class RfbConnection {
     private final DecodeStats stats = new DecodeStats();
     private final Handshake handshake;
 
-    private State state = State.PROTOCOL_VERSION;
     private RfbException failure;
     private SessionInfo info;
 
@@ -89,7 +88,7 @@ public final class RfbConnection {
      * @throws IllegalStateException if the connection had already failed
      */
     public boolean step() throws RfbException {
-        if (state == State.FAILED) {
+        if (failure != null) {
             throw new IllegalStateException("the connection failed earlier: " + failure.getMessage(), failure);
         }
         try {
@@ -103,7 +102,6 @@ public final class RfbConnection {
     }
 
     private RfbException fail(RfbException e) {
-        state = State.FAILED;
         failure = e;
         return e;
     }
@@ -114,10 +112,10 @@ public final class RfbConnection {
      * otherwise an {@link RfbEndOfStreamException} saying where the stream stopped.
      */
     public void endOfStream() throws RfbException {
-        if (state == State.FAILED) {
+        if (failure != null) {
             throw failure;
         }
-        if (state != State.NORMAL) {
+        if (!handshake.isComplete()) {
             throw fail(handshake.endOfStream(stats.bytesReceived() > 0));
         }
         String where = reader.isBetweenMessages() && in.available() == 0 ? "" : " " + reader.position(in.available());
@@ -125,11 +123,10 @@ public final class RfbConnection {
     }
 
     private boolean advance() throws RfbException {
-        if (state == State.NORMAL) {
+        if (handshake.isComplete()) {
             return reader.read(in);
         }
         boolean progressed = handshake.step();
-        state = handshake.state();
         if (handshake.isComplete()) {
             begin(handshake.info());
         }
@@ -219,8 +216,8 @@ public final class RfbConnection {
     }
 
     private void requireNormal() {
-        if (state != State.NORMAL) {
-            throw new IllegalStateException("the connection is " + state + ", not NORMAL");
+        if (state() != State.NORMAL) {
+            throw new IllegalStateException("the connection is " + state() + ", not NORMAL");
         }
     }
 
@@ -239,8 +236,9 @@ public final class RfbConnection {
         return stats;
     }
 
+    /** {@link State#FAILED} once anything failed, else where the handshake is ({@link State#NORMAL} after it). */
     public State state() {
-        return state;
+        return failure != null ? State.FAILED : handshake.state();
     }
 
     /** What the handshake established, or null before it completed. */

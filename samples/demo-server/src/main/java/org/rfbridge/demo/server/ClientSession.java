@@ -35,9 +35,9 @@ final class ClientSession implements ClientMessageHandler {
     private final SocketAddress remote;
     private final DemoDesktop desktop;
     private final ServerOptions options;
-    private final Runnable onEnd;
     private final LoginThrottle throttle;
     private final ScheduledExecutorService watchdog;
+    private final Runnable onEnd;
     private final Thread reader;
     private volatile ClientUpdateState state;
     private volatile boolean handshaking = true;
@@ -50,12 +50,12 @@ final class ClientSession implements ClientMessageHandler {
     ClientSession(int id, Socket socket, DemoDesktop desktop, ServerOptions options, LoginThrottle throttle,
             ScheduledExecutorService watchdog, Runnable onEnd) {
         this.id = id;
-        this.throttle = throttle;
-        this.watchdog = watchdog;
         this.socket = socket;
         this.remote = socket.getRemoteSocketAddress();
         this.desktop = desktop;
         this.options = options;
+        this.throttle = throttle;
+        this.watchdog = watchdog;
         this.onEnd = onEnd;
         this.reader = new Thread(this::readLoop, "rfb-session-" + id + "-reader");
         this.reader.setDaemon(true);
@@ -64,7 +64,6 @@ final class ClientSession implements ClientMessageHandler {
     int id() {
         return id;
     }
-
 
     void start() {
         reader.start();
@@ -111,6 +110,7 @@ final class ClientSession implements ClientMessageHandler {
             deadline.cancel(false);
             handshaking = false;
             if (deadlinePassed) {
+                // The deadline struck as the handshake finished: the socket is already closed.
                 throw new SocketTimeoutException("handshake deadline");
             }
             socket.setSoTimeout(0);
@@ -133,20 +133,17 @@ final class ClientSession implements ClientMessageHandler {
         } catch (AuthenticationFailedException e) {
             reason = e.getMessage();
             LOG.warn("session #{} from {}: {}; closing it", id, remote, reason);
-        } catch (SocketTimeoutException e) {
-            reason = "handshake not finished within " + options.handshakeTimeout().toMillis() + " ms";
-            LOG.warn("session #{} from {}: {}; closing it", id, remote, reason);
-        } catch (EOFException e) {
-            reason = "client closed the connection";
-            LOG.info("session #{} from {}: {}", id, remote, reason);
         } catch (IOException e) {
-            if (deadlinePassed && handshaking) {
+            if (e instanceof SocketTimeoutException || (handshaking && deadlinePassed)) {
                 reason = "handshake not finished within " + options.handshakeTimeout().toMillis() + " ms";
                 LOG.warn("session #{} from {}: {}; closing it", id, remote, reason);
-                return;
+            } else if (e instanceof EOFException) {
+                reason = "client closed the connection";
+                LOG.info("session #{} from {}: {}", id, remote, reason);
+            } else {
+                reason = "connection error: " + e.getMessage();
+                LOG.info("session #{} from {}: {}", id, remote, reason);
             }
-            reason = "connection error: " + e.getMessage();
-            LOG.info("session #{} from {}: {}", id, remote, reason);
         } catch (RuntimeException e) {
             reason = "internal error: " + e;
             LOG.error("session #{} from {}: internal error; closing it", id, remote, e);
