@@ -31,14 +31,20 @@ public final class DecoderRegistry {
     }
 
     /**
-     * CopyRect, Raw, ZRLE and the Cursor, DesktopSize and LastRect pseudo-encodings, in that order: on a fast
-     * link Raw costs the least CPU on both ends; {@link #preferring} puts ZRLE first where bandwidth counts.
+     * Every encoding this core decodes (CopyRect, Raw, ZRLE, Tight, Hextile, Zlib, RRE, TightPNG) and the
+     * Cursor, DesktopSize and LastRect pseudo-encodings, in that order: on a fast link Raw costs the least CPU on
+     * both ends; {@link #preferring} puts another first where bandwidth counts.
      */
     public static DecoderRegistry standard() {
         return builder()
                 .add(Encodings.COPY_RECT, CopyRectDecoder::new)
                 .add(Encodings.RAW, RawDecoder::new)
                 .add(Encodings.ZRLE, ZrleDecoder::new)
+                .add(Encodings.TIGHT, TightDecoder::tight)
+                .add(Encodings.HEXTILE, HextileDecoder::new)
+                .add(Encodings.ZLIB, ZlibDecoder::new)
+                .add(Encodings.RRE, RreDecoder::new)
+                .add(Encodings.TIGHT_PNG, TightDecoder::tightPng)
                 .pseudo(Encodings.CURSOR)
                 .pseudo(Encodings.DESKTOP_SIZE)
                 .pseudo(Encodings.LAST_RECT)

@@ -2,8 +2,6 @@
 package org.rfbridge.rfb.encoding;
 
 import java.util.Arrays;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 import org.rfbridge.rfb.ErrorCode;
 import org.rfbridge.rfb.RfbProtocolException;
 import org.rfbridge.rfb.io.RfbInput;
@@ -16,31 +14,52 @@ import org.rfbridge.rfb.pixel.Rect;
  * connection; inflated, they are the rectangle's 64x64 tiles, each raw, solid, palette-packed or run-length
  * coded, with "compressed pixels" of three bytes where a 32-bit format leaves a byte unused.
  *
- * <p>Compressed bytes are inflated as they arrive, so nothing waits in the input buffer; the tiles are decoded
- * once the rectangle's last compressed byte is in. Inflated data is bounded by what the rectangle's tiles can
- * take (five bytes a pixel for single-pixel runs plus a palette per tile) and the compressed length by that
- * plus zlib's worst-case overhead, both checked before use; every palette index and run is checked against
- * the palette and the tile. The zlib stream continues from one rectangle to the next, but servers flush it
- * after each one, so inflated bytes a rectangle leaves over are an error, not the next rectangle's.
+ * <p>Compressed bytes are inflated as they arrive and each tile is painted as soon as its last byte is
+ * inflated, so the decoder holds at most one tile and one inflated chunk, whatever the rectangle's size. The
+ * compressed length is bounded before use by what the rectangle's tiles can take (five bytes a pixel for
+ * single-pixel runs plus a palette per tile) plus zlib's worst-case overhead, and the inflated bytes by the
+ * same bound; every palette index and run is checked against the palette and the tile. The zlib stream
+ * continues from one rectangle to the next, but servers flush it after each one, so inflated bytes a rectangle
+ * leaves over are an error, not the next rectangle's.
  */
 public final class ZrleDecoder implements RectDecoder {
     private static final int TILE = 64;
     private static final int MAX_PALETTE = 127;
+    /** The largest tile: single-pixel runs of four-byte pixels, each with its run byte, and the subencoding. */
+    private static final int MAX_TILE_BYTES = 1 + 5 * TILE * TILE;
 
-    private final Inflater inflater = new Inflater();
+    /** Thrown inside a tile whose bytes are not all inflated yet; the tile is decoded again when they are. */
+    private static final class Starved extends Exception {
+        Starved() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Starved STARVED = new Starved();
+
+    private final ZlibStream zlib = new ZlibStream("ZRLE");
     private final int[] tile = new int[TILE * TILE];
     private final int[] palette = new int[MAX_PALETTE];
 
-    // The inflated stream: bytes [readAt, inflated) are not yet decoded.
-    private byte[] stream = new byte[64 * 1024];
+    // Inflated bytes not yet decoded: [readAt, inflated) of pending.
+    private final byte[] pending = new byte[MAX_TILE_BYTES + ZlibStream.CHUNK];
     private int readAt;
     private int inflated;
+    // When the rectangle's compressed bytes are all in, running out inside a tile is an error, not a wait.
+    private boolean lastBytes;
 
     // The rectangle in progress.
+    private Rect rect;
+    private PixelFormat format;
+    private Framebuffer target;
+    private int cpixelBytes;
     private boolean lengthRead;
     private long compressedLeft;
     private long inflatedCap;
-    private RfbProtocolException inflateFailure;
+    private long inflatedTotal;
+    private int tileX;
+    private int tileY;
+    private long leftOver;
 
     @Override
     public boolean decodeRect(Rect r, RfbInput in, PixelFormat pf, Framebuffer fb) throws RfbProtocolException {
@@ -58,114 +77,96 @@ public final class ZrleDecoder implements RectDecoder {
             }
             compressedLeft = length;
             lengthRead = true;
+            startRect(r, pf, fb);
         }
         while (compressedLeft > 0 && in.available() > 0) {
             int count = (int) Math.min(compressedLeft, in.available());
-            in.consume(count, this::inflate);
             compressedLeft -= count;
-            if (inflateFailure != null) {
-                RfbProtocolException failure = inflateFailure;
-                inflateFailure = null;
-                throw failure;
-            }
+            in.consume(count, (array, offset, length) -> zlib.inflate(array, offset, length, this::inflated));
         }
         if (compressedLeft > 0) {
             return false;
         }
         lengthRead = false;
-        decodeTiles(r, pf, fb);
-        return true;
-    }
-
-    private void inflate(byte[] array, int offset, int length) {
-        if (inflateFailure != null) {
-            return;
-        }
-        inflater.setInput(array, offset, length);
-        int stalls = 0;
-        try {
-            while (!inflater.needsInput()) {
-                if (inflater.finished() || inflater.needsDictionary()) {
-                    inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA,
-                            "ZRLE zlib stream ended or asked for a dictionary");
-                    return;
-                }
-                if (inflated == stream.length && !grow()) {
-                    return;
-                }
-                int produced = inflater.inflate(stream, inflated, stream.length - inflated);
-                inflated += produced;
-                if (inflated > inflatedCap) {
-                    inflateFailure = tooMuch();
-                    return;
-                }
-                stalls = produced == 0 ? stalls + 1 : 0;
-                if (stalls > 2) {
-                    inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA,
-                            "ZRLE zlib stream makes no progress");
-                    return;
-                }
-            }
-            if (inflater.finished()) {
-                // The stream must last the connection; a server that ends it has nothing more to say in it.
-                inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA,
-                        "ZRLE zlib stream ended or asked for a dictionary");
-            }
-        } catch (DataFormatException e) {
-            inflateFailure = new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA, "ZRLE data is not valid zlib", e);
-        }
-    }
-
-    private RfbProtocolException tooMuch() {
-        return new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA, "ZRLE data inflates beyond the " + inflatedCap
-                + " bytes its rectangle's tiles can take");
-    }
-
-    /**
-     * Makes room for more inflated bytes, up to one byte past the rectangle's bound (so that going past it
-     * shows); false (with the failure set) when the buffer is already that large.
-     */
-    private boolean grow() {
-        if (stream.length > inflatedCap) {
-            inflateFailure = tooMuch();
-            return false;
-        }
-        long larger = Math.min(inflatedCap + 1, 2L * stream.length);
-        stream = Arrays.copyOf(stream, (int) larger);
-        return true;
-    }
-
-    private void decodeTiles(Rect r, PixelFormat pf, Framebuffer fb) throws RfbProtocolException {
-        int cpixelBytes = compressedPixelBytes(pf);
-        for (int ty = 0; ty < r.height(); ty += TILE) {
-            int th = Math.min(TILE, r.height() - ty);
-            for (int tx = 0; tx < r.width(); tx += TILE) {
-                int tw = Math.min(TILE, r.width() - tx);
-                decodeTile(r, tx, ty, tw, th, pf, cpixelBytes);
-                fb.setPixels(r.x() + tx, r.y() + ty, tw, th, tile, 0, tw);
-            }
-        }
-        if (readAt != inflated) {
+        lastBytes = true;
+        decodeTiles();
+        if (leftOver > 0) {
             // Servers flush the stream after every rectangle: what is left over belongs to no rectangle.
             throw new RfbProtocolException(ErrorCode.BAD_ENCODING_DATA, "ZRLE rectangle " + r + " leaves "
-                    + (inflated - readAt) + " inflated bytes undecoded");
+                    + leftOver + " inflated bytes undecoded");
         }
+        return true;
+    }
+
+    private void startRect(Rect r, PixelFormat pf, Framebuffer fb) {
+        rect = r;
+        format = pf;
+        target = fb;
+        cpixelBytes = compressedPixelBytes(pf);
+        readAt = 0;
+        inflated = 0;
+        inflatedTotal = 0;
+        tileX = 0;
+        tileY = 0;
+        leftOver = 0;
+        lastBytes = false;
+    }
+
+    private void inflated(byte[] data, int offset, int length) throws RfbProtocolException {
+        inflatedTotal += length;
+        if (inflatedTotal > inflatedCap) {
+            throw new RfbProtocolException(ErrorCode.BAD_COMPRESSED_DATA, "ZRLE data inflates beyond the "
+                    + inflatedCap + " bytes its rectangle's tiles can take");
+        }
+        if (tileY >= rect.height()) {
+            leftOver += length;
+            return;
+        }
+        if (pending.length - inflated < length) {
+            System.arraycopy(pending, readAt, pending, 0, inflated - readAt);
+            inflated -= readAt;
+            readAt = 0;
+        }
+        System.arraycopy(data, offset, pending, inflated, length);
+        inflated += length;
+        decodeTiles();
+    }
+
+    /** Paints every tile whose bytes are all inflated; the rest of the pending bytes wait for more. */
+    private void decodeTiles() throws RfbProtocolException {
+        while (tileY < rect.height()) {
+            int tw = Math.min(TILE, rect.width() - tileX);
+            int th = Math.min(TILE, rect.height() - tileY);
+            int tileStart = readAt;
+            try {
+                decodeTile(tw, th);
+            } catch (Starved starved) {
+                readAt = tileStart;
+                return;
+            }
+            target.setPixels(rect.x() + tileX, rect.y() + tileY, tw, th, tile, 0, tw);
+            tileX += TILE;
+            if (tileX >= rect.width()) {
+                tileX = 0;
+                tileY += TILE;
+            }
+        }
+        leftOver += inflated - readAt;
         readAt = 0;
         inflated = 0;
     }
 
-    private void decodeTile(Rect r, int tx, int ty, int tw, int th, PixelFormat pf, int cpixelBytes)
-            throws RfbProtocolException {
+    private void decodeTile(int tw, int th) throws RfbProtocolException, Starved {
         int pixels = tw * th;
-        int subencoding = u8(r, tx, ty);
+        int subencoding = u8();
         if (subencoding == 0) {
             for (int i = 0; i < pixels; i++) {
-                tile[i] = cpixel(r, tx, ty, pf, cpixelBytes);
+                tile[i] = cpixel();
             }
         } else if (subencoding == 1) {
-            Arrays.fill(tile, 0, pixels, cpixel(r, tx, ty, pf, cpixelBytes));
+            Arrays.fill(tile, 0, pixels, cpixel());
         } else if (subencoding <= 16) {
-            readPalette(subencoding, r, tx, ty, pf, cpixelBytes);
+            readPalette(subencoding);
             int bits = subencoding == 2 ? 1 : subencoding <= 4 ? 2 : 4;
             int mask = (1 << bits) - 1;
             for (int y = 0; y < th; y++) {
@@ -173,13 +174,13 @@ public final class ZrleDecoder implements RectDecoder {
                 int current = 0;
                 for (int x = 0; x < tw; x++) {
                     if (shift == 8) {
-                        current = u8(r, tx, ty);
+                        current = u8();
                         shift = 0;
                     }
                     shift += bits;
                     int index = (current >>> (8 - shift)) & mask;
                     if (index >= subencoding) {
-                        throw tileError(r, tx, ty, "palette index " + index + " with " + subencoding + " colours");
+                        throw tileError("palette index " + index + " with " + subencoding + " colours");
                     }
                     tile[y * tw + x] = palette[index];
                 }
@@ -187,70 +188,77 @@ public final class ZrleDecoder implements RectDecoder {
         } else if (subencoding == 128) {
             int done = 0;
             while (done < pixels) {
-                int colour = cpixel(r, tx, ty, pf, cpixelBytes);
-                int run = runLength(r, tx, ty, pixels - done);
+                int colour = cpixel();
+                int run = runLength(pixels - done);
                 Arrays.fill(tile, done, done + run, colour);
                 done += run;
             }
         } else if (subencoding >= 130) {
             int size = subencoding - 128;
-            readPalette(size, r, tx, ty, pf, cpixelBytes);
+            readPalette(size);
             int done = 0;
             while (done < pixels) {
-                int code = u8(r, tx, ty);
+                int code = u8();
                 int index = code & 0x7F;
                 if (index >= size) {
-                    throw tileError(r, tx, ty, "palette index " + index + " with " + size + " colours");
+                    throw tileError("palette index " + index + " with " + size + " colours");
                 }
-                int run = (code & 0x80) == 0 ? 1 : runLength(r, tx, ty, pixels - done);
+                int run = (code & 0x80) == 0 ? 1 : runLength(pixels - done);
                 Arrays.fill(tile, done, done + run, palette[index]);
                 done += run;
             }
         } else {
-            throw tileError(r, tx, ty, "unknown subencoding " + subencoding);
+            throw tileError("unknown subencoding " + subencoding);
         }
     }
 
-    private void readPalette(int size, Rect r, int tx, int ty, PixelFormat pf, int cpixelBytes)
-            throws RfbProtocolException {
+    private void readPalette(int size) throws RfbProtocolException, Starved {
         for (int i = 0; i < size; i++) {
-            palette[i] = cpixel(r, tx, ty, pf, cpixelBytes);
+            palette[i] = cpixel();
         }
     }
 
     /** A run's length: 1 plus its bytes, where each 255 means another byte follows; at most {@code left}. */
-    private int runLength(Rect r, int tx, int ty, int left) throws RfbProtocolException {
+    private int runLength(int left) throws RfbProtocolException, Starved {
         int length = 1;
         int b;
         do {
-            b = u8(r, tx, ty);
+            b = u8();
             length += b;
             if (length > left) {
-                throw tileError(r, tx, ty, "a run longer than the " + left + " pixels left in the tile");
+                throw tileError("a run longer than the " + left + " pixels left in the tile");
             }
         } while (b == 255);
         return length;
     }
 
-    private int u8(Rect r, int tx, int ty) throws RfbProtocolException {
+    private int u8() throws RfbProtocolException, Starved {
         if (readAt >= inflated) {
-            throw tileError(r, tx, ty, "the data ends inside the tile");
+            ranOutInTile();
         }
-        return stream[readAt++] & 0xFF;
+        return pending[readAt++] & 0xFF;
     }
 
-    private int cpixel(Rect r, int tx, int ty, PixelFormat pf, int cpixelBytes) throws RfbProtocolException {
-        if (inflated - readAt < cpixelBytes) {
-            throw tileError(r, tx, ty, "the data ends inside the tile");
+    private void ranOutInTile() throws RfbProtocolException, Starved {
+        if (lastBytes) {
+            throw tileError("the data ends inside the tile");
         }
+        throw STARVED;
+    }
+
+    private int cpixel() throws RfbProtocolException, Starved {
+        if (inflated - readAt < cpixelBytes) {
+            ranOutInTile();
+        }
+        PixelFormat pf = format;
         int at = readAt;
         readAt += cpixelBytes;
         if (cpixelBytes == pf.bytesPerPixel()) {
-            return pf.toArgb(stream, at);
+            return pf.toArgb(pending, at);
         }
-        int b0 = stream[at] & 0xFF;
-        int b1 = stream[at + 1] & 0xFF;
-        int b2 = stream[at + 2] & 0xFF;
+        int b0 = pending[at] & 0xFF;
+        int b1 = pending[at + 1] & 0xFF;
+        int b2 = pending[at + 2] & 0xFF;
         // The three bytes are the pixel's bytes in wire order with the unused one left out.
         int value = pf.bigEndian() ? b0 << 16 | b1 << 8 | b2 : b2 << 16 | b1 << 8 | b0;
         return pf.valueToArgb(fitsInLowBytes(pf) ? value : value << 8);
@@ -278,9 +286,9 @@ public final class ZrleDecoder implements RectDecoder {
         return (colourBits(pf) & ~0xFFFF_FF00L) == 0;
     }
 
-    private static RfbProtocolException tileError(Rect r, int tx, int ty, String what) {
-        return new RfbProtocolException(ErrorCode.BAD_ENCODING_DATA, "ZRLE rectangle " + r + ", tile at " + (r.x() + tx) + "," + (r.y() + ty)
-                + ": " + what);
+    private RfbProtocolException tileError(String what) {
+        return new RfbProtocolException(ErrorCode.BAD_ENCODING_DATA, "ZRLE rectangle " + rect + ", tile at "
+                + (rect.x() + tileX) + "," + (rect.y() + tileY) + ": " + what);
     }
 
     private static int ceilDiv(int a, int b) {

@@ -156,18 +156,22 @@ public final class RfbInput {
     /**
      * Receives bytes still inside the input's buffer, so that bulk data (Raw pixels) is converted where it
      * lies instead of being copied out first. The array is only lent for the call: read it, never write or
-     * keep it.
+     * keep it. A decoder's consumer may throw its own checked exception (bad data found while inflating).
      */
     @FunctionalInterface
-    public interface BytesInPlace {
-        void accept(byte[] array, int offset, int length);
+    public interface BytesInPlace<E extends Exception> {
+        void accept(byte[] array, int offset, int length) throws E;
     }
 
-    /** Lends the next {@code length} bytes to {@code consumer} in place, then consumes them. */
-    public void consume(int length, BytesInPlace consumer) {
+    /**
+     * Lends the next {@code length} bytes to {@code consumer} in place, then consumes them (also when the
+     * consumer throws: the session is then over anyway).
+     */
+    public <E extends Exception> void consume(int length, BytesInPlace<E> consumer) throws E {
         need(length);
-        consumer.accept(buffer, position, length);
+        int at = position;
         position += length;
+        consumer.accept(buffer, at, length);
     }
 
     public void skip(int length) {

@@ -214,6 +214,17 @@ public final class PixelFormat {
         }
     }
 
+    /** Reads one pixel from {@code in}, which the caller has checked holds {@link #bytesPerPixel()} bytes. */
+    public int readArgb(RfbInput in) {
+        int value = switch (bitsPerPixel) {
+            case 8 -> in.readU8();
+            case 16 -> bigEndian ? in.readU16() : Integer.reverseBytes(in.readU16() << 16);
+            case 32 -> bigEndian ? in.readS32() : Integer.reverseBytes(in.readS32());
+            default -> throw new IllegalStateException("unvalidated pixel format: " + this);
+        };
+        return valueToArgb(value);
+    }
+
     /** Converts a raw pixel value to opaque ARGB. */
     public int valueToArgb(int value) {
         if (!trueColour) {

@@ -68,7 +68,8 @@ class ServerMessagesTest {
         assertEquals(List.of("handshake 3.8 1 4x2 'desk'"), r.events());
         assertEquals(HANDSHAKE_38_NONE_SENT
                 + "00000000" + "20180001" + "00ff00ff00ff" + "100800" + "000000" // SetPixelFormat RGB888
-                + "0200" + "0006" + "00000001" + "00000000" + "00000010" + "ffffff11" + "ffffff21" + "ffffff20" // SetEncodings
+                + "0200" + "000b" + "00000001" + "00000000" + "00000010" + "00000007" + "00000005" + "00000006"
+                + "00000002" + "fffffefc" + "ffffff11" + "ffffff21" + "ffffff20" // SetEncodings
                 + "03" + "00" + "0000" + "0000" + "0004" + "0002", // FramebufferUpdateRequest, whole screen
                 hex(r.sent()));
         assertArrayEquals(new int[] {BLACK, BLACK, BLACK, BLACK, BLACK, BLACK, BLACK, BLACK}, r.pixels());
@@ -262,11 +263,11 @@ class ServerMessagesTest {
 
     @Test
     void encodingsNotAskedForAreNamedWithTheirNumber() {
-        byte[] hextile = ServerBytes.create().handshake38None(4, 4, PixelFormat.RGB888, "")
-                .updateHeader(1).rectHeader(0, 0, 1, 1, Encodings.HEXTILE).toByteArray();
-        Feeder.Result r = Feeder.runEveryWay(DEFAULTS, hextile);
+        byte[] corre = ServerBytes.create().handshake38None(4, 4, PixelFormat.RGB888, "")
+                .updateHeader(1).rectHeader(0, 0, 1, 1, Encodings.CORRE).toByteArray();
+        Feeder.Result r = Feeder.runEveryWay(DEFAULTS, corre);
         assertInstanceOf(RfbProtocolException.class, r.failure());
-        assertTrue(r.failure().getMessage().contains("Hextile (5)"), r.failure().getMessage());
+        assertTrue(r.failure().getMessage().contains("CoRRE (4)"), r.failure().getMessage());
         byte[] odd = ServerBytes.create().handshake38None(4, 4, PixelFormat.RGB888, "")
                 .updateHeader(1).rectHeader(0, 0, 1, 1, 0x1234_5678).toByteArray();
         Feeder.Result r2 = Feeder.runEveryWay(DEFAULTS, odd);

@@ -213,7 +213,8 @@ final class VectorRun {
                     row.append(x == 0 ? "" : " ").append(String.format("%06x", fb.getPixel(x, y) & 0xFFFFFF));
                 }
                 String want = expected.get("rows").get(y).asText();
-                if (!row.toString().equals(want)) {
+                int tolerance = expected.path("tolerance").asInt(0);
+                if (tolerance > 0 ? !withinTolerance(row.toString(), want, tolerance) : !row.toString().equals(want)) {
                     throw new AssertionError(id + ": framebuffer row " + y + " is " + row + " but the vector expects "
                             + want);
                 }
@@ -226,6 +227,25 @@ final class VectorRun {
                         + expected.get("sha256").asText());
             }
         }
+    }
+
+    /** Whether each channel of each pixel in two rows of {@code RRGGBB} differs by at most {@code tolerance}. */
+    private static boolean withinTolerance(String row, String want, int tolerance) {
+        String[] got = row.split(" ");
+        String[] expected = want.split(" ");
+        if (got.length != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < got.length; i++) {
+            int a = Integer.parseInt(got[i], 16);
+            int b = Integer.parseInt(expected[i], 16);
+            for (int shift = 0; shift < 24; shift += 8) {
+                if (Math.abs((a >>> shift & 0xFF) - (b >>> shift & 0xFF)) > tolerance) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** SHA-256 of the framebuffer's RGB bytes, row by row: the same in both languages' runners. */
