@@ -34,7 +34,19 @@ export const Encoding = Object.freeze({
     EXTENDED_MOUSE_BUTTONS: -316,
     VMWARE_CURSOR: 0x574d5664,
     EXTENDED_CLIPBOARD: 0xc0a1e5ce | 0,
+    // JPEG chroma subsampling (TurboVNC's; TigerVNC's servers too), sent with a fine quality level.
+    SUBSAMPLING_1X: -768,
+    SUBSAMPLING_4X: -767,
+    SUBSAMPLING_2X: -766,
+    SUBSAMPLING_GRAY: -765,
+    SUBSAMPLING_8X: -764,
+    SUBSAMPLING_16X: -763,
 });
+
+/** Compression levels 0..9 are -256..-247, JPEG quality levels 0..9 -32..-23, fine JPEG qualities 0..100 -512..-412. */
+export const COMPRESS_LEVEL_0 = -256;
+export const QUALITY_LEVEL_0 = -32;
+export const FINE_QUALITY_LEVEL_0 = -512;
 
 const NAMES = new Map([
     [Encoding.RAW, 'Raw'],
@@ -65,6 +77,12 @@ const NAMES = new Map([
     [Encoding.EXTENDED_MOUSE_BUTTONS, 'ExtendedMouseButtons'],
     [Encoding.VMWARE_CURSOR, 'VMwareCursor'],
     [Encoding.EXTENDED_CLIPBOARD, 'ExtendedClipboard'],
+    [Encoding.SUBSAMPLING_1X, 'Subsampling1X'],
+    [Encoding.SUBSAMPLING_4X, 'Subsampling4X'],
+    [Encoding.SUBSAMPLING_2X, 'Subsampling2X'],
+    [Encoding.SUBSAMPLING_GRAY, 'SubsamplingGray'],
+    [Encoding.SUBSAMPLING_8X, 'Subsampling8X'],
+    [Encoding.SUBSAMPLING_16X, 'Subsampling16X'],
 ]);
 
 /**
@@ -81,6 +99,9 @@ export function encodingName(encoding) {
     }
     if (encoding >= -32 && encoding <= -23) {
         return `QualityLevel${encoding + 32}`;
+    }
+    if (encoding >= FINE_QUALITY_LEVEL_0 && encoding <= FINE_QUALITY_LEVEL_0 + 100) {
+        return `FineQualityLevel${encoding - FINE_QUALITY_LEVEL_0}`;
     }
     return 'unknown';
 }

@@ -27,6 +27,30 @@ public final class ScreenGrab {
     private ScreenGrab() {
     }
 
+    /**
+     * The image as an XWD dump of a 24-bit true-colour ZPixmap, most significant byte first, which {@code xwud}
+     * shows: the inverse of {@link #parseXwd} for such images.
+     */
+    public static byte[] toXwd(ArgbImage image) {
+        byte[] name = "rfbridge\0".getBytes(StandardCharsets.US_ASCII);
+        int headerSize = XWD_HEADER_FIELDS * 4 + name.length;
+        ByteBuffer out = ByteBuffer.allocate(headerSize + image.width() * image.height() * 4).order(ByteOrder.BIG_ENDIAN);
+        int w = image.width();
+        int h = image.height();
+        int[] fields = {headerSize, XWD_VERSION, Z_PIXMAP, 24, w, h, 0, MSB_FIRST, 32, MSB_FIRST, 32, 32, w * 4,
+            TRUE_COLOR, 0xFF0000, 0xFF00, 0xFF, 8, 256, 0, w, h, 0, 0, 0};
+        for (int field : fields) {
+            out.putInt(field);
+        }
+        out.put(name);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.putInt(image.pixel(x, y) & 0xFFFFFF);
+            }
+        }
+        return out.array();
+    }
+
     /** Runs {@code xwd -root -silent} on display {@code :display} and parses what it writes. */
     public static ArgbImage grab(int display) {
         String xwd = SystemPrograms.require("xwd", "x11-apps");

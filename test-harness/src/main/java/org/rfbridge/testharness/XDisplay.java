@@ -89,6 +89,26 @@ public record XDisplay(int number) {
         return xbm.append("};\n").toString();
     }
 
+    /**
+     * Shows {@code image} in a window at the screen's top-left corner ({@code xwud}; with no window manager it
+     * has no border), until the returned process is closed; returns once the screen shows it.
+     */
+    public ManagedProcess show(ArgbImage image, Path workDir) throws Exception {
+        Path file = Files.createTempFile(workDir, "shown-", ".xwd");
+        Files.write(file, ScreenGrab.toXwd(image));
+        ManagedProcess viewer = ManagedProcess.start(List.of(SystemPrograms.require("xwud", "x11-apps"), "-in",
+                file.toString(), "-noclick"), workDir.resolve(file.getFileName() + ".log"), environment());
+        long deadline = System.nanoTime() + CLIENT_LIMIT.toNanos();
+        while (!grab().crop(0, 0, image.width(), image.height()).equals(image)) {
+            if (System.nanoTime() > deadline || !viewer.process().isAlive()) {
+                viewer.close();
+                throw new IllegalStateException("xwud did not show the image on " + name() + ": " + viewer.output());
+            }
+            Thread.sleep(50);
+        }
+        return viewer;
+    }
+
     /** The screen size {@code xdpyinfo} reports, as {width, height}. */
     public int[] size() {
         String info = runClient(List.of(SystemPrograms.require("xdpyinfo", "x11-utils"), "-display", name()))

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.rfbridge.rfb.RfbAuthenticationException;
 import org.rfbridge.rfb.client.ClientOptions;
 import org.rfbridge.rfb.client.Target;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
+import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.rfb.security.PasswordProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +52,28 @@ final class SessionOptions {
             description = "security types to accept, in order of preference (1 None, 2 VNC auth, 16 Tight)")
     List<Integer> securityTypes;
 
+    @Option(names = "--encoding", paramLabel = "NAME",
+            description = "ask for this encoding first: tight, zrle, hextile, zlib, rre, raw, tightpng "
+                    + "(default: Tight, with the quality following the link)")
+    String encoding;
+
+    @Option(names = "--quality", paramLabel = "Q", defaultValue = "auto",
+            description = "JPEG quality level 0..9, lossless (no JPEG), or auto: from the measured link "
+                    + "(default ${DEFAULT-VALUE})")
+    String quality;
+
+    @Option(names = "--compression", paramLabel = "N", defaultValue = "auto",
+            description = "compression level 0..9 or auto (default ${DEFAULT-VALUE})")
+    String compression;
+
+    @Option(names = "--jpeg-quality", paramLabel = "N",
+            description = "fine JPEG quality 1..100 for servers that understand it (TigerVNC, TurboVNC)")
+    Integer jpegQuality;
+
+    @Option(names = "--subsampling", paramLabel = "S",
+            description = "JPEG chroma subsampling with --jpeg-quality: 1x (none), 2x (4:2:2), 4x (4:2:0), gray")
+    String subsampling;
+
     @Option(names = {"-v", "--verbose"}, description = "log the protocol exchange to stderr")
     boolean verbose;
 
@@ -82,7 +106,30 @@ final class SessionOptions {
         if (securityTypes != null) {
             builder.securityTypes(securityTypes);
         }
-        return builder;
+        return builder.encodingPreferences(encodingPreferences(false));
+    }
+
+    /**
+     * The encoding options as preferences; with {@code alone}, {@code --encoding} names the only pixel encoding.
+     *
+     * @throws IllegalArgumentException for words the options do not accept, saying which they do
+     */
+    EncodingPreferences encodingPreferences(boolean alone) {
+        EncodingPreferences preferences = EncodingPreferences.auto()
+                .withQuality(EncodingPreferences.parseQuality(quality))
+                .withCompression(EncodingPreferences.parseCompression(compression));
+        if (encoding != null) {
+            int chosen = Encodings.pixelEncoding(encoding);
+            preferences = alone ? preferences.only(chosen) : preferences.preferring(chosen);
+        }
+        if (jpegQuality != null || subsampling != null) {
+            if (jpegQuality == null) {
+                throw new IllegalArgumentException("--subsampling goes with --jpeg-quality");
+            }
+            preferences = preferences.withJpeg(jpegQuality,
+                    subsampling == null ? null : EncodingPreferences.parseSubsampling(subsampling));
+        }
+        return preferences;
     }
 
     /** Where the password comes from: the file, else the environment, else a prompt (only if asked). */

@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.rfbridge.rfb.client.ClientOptions;
 import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.rfb.client.RfbClientListener;
+import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,13 +40,18 @@ final class SnapshotCommand extends CommandSupport {
         if (directory == null || !Files.isDirectory(directory)) {
             throw new IOException("cannot write " + output + ": there is no directory " + directory);
         }
-        ClientOptions options = session.clientOptions().keepServerPixelFormat(nativeFormat).build();
+        // --encoding here means that encoding alone, so that a snapshot shows what the server sends in it.
+        ClientOptions options = session.clientOptions().keepServerPixelFormat(nativeFormat)
+                .encodingPreferences(session.encodingPreferences(true)).build();
         Framebuffer fb;
+        Integer encoding;
         try (RfbClient client = RfbClient.connect(session.target, options, new RfbClientListener() { })) {
             fb = client.awaitFirstUpdate(session.timeout());
+            encoding = client.stats().snapshot().dominantSince(null);
         }
         writePng(fb, output);
-        out.printf("wrote %s (%dx%d)%n", output, fb.width(), fb.height());
+        out.printf("wrote %s (%dx%d, %s)%n", output, fb.width(), fb.height(),
+                encoding == null ? "no rectangles" : "mostly " + Encodings.name(encoding));
         out.flush();
         return 0;
     }

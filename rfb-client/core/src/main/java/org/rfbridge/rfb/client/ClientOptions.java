@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import javax.net.ssl.SSLContext;
 import org.rfbridge.rfb.encoding.DecoderRegistry;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
 import org.rfbridge.rfb.pixel.PixelFormat;
 import org.rfbridge.rfb.protocol.ConnectionOptions;
 import org.rfbridge.rfb.security.PasswordProvider;
@@ -138,9 +139,15 @@ public final class ClientOptions {
             return this;
         }
 
-        /** The decoders, whose order is the SetEncodings preference (default {@link DecoderRegistry#standard()}). */
+        /** The encodings this client decodes (default {@link DecoderRegistry#standard()}: all of them). */
         public Builder decoders(DecoderRegistry decoders) {
             connection.decoders(decoders);
+            return this;
+        }
+
+        /** What to ask the server for (default {@link EncodingPreferences#auto()}: chosen from the link). */
+        public Builder encodingPreferences(EncodingPreferences preferences) {
+            connection.encodingPreferences(preferences);
             return this;
         }
 

@@ -22,9 +22,11 @@ import org.rfbridge.rfb.RfbTransportException;
 import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.Rect;
+import org.rfbridge.rfb.protocol.AdaptiveEncoding;
 import org.rfbridge.rfb.protocol.ConnectionEvents;
 import org.rfbridge.rfb.protocol.DecodeStats;
 import org.rfbridge.rfb.protocol.Keysyms;
+import org.rfbridge.rfb.protocol.LinkEstimate;
 import org.rfbridge.rfb.protocol.RfbConnection;
 import org.rfbridge.rfb.protocol.SessionInfo;
 import org.rfbridge.rfb.transport.Transport;
@@ -304,6 +306,16 @@ public final class RfbClient implements AutoCloseable {
     /** What the session has received and decoded so far; snapshots may be taken on any thread. */
     public DecodeStats stats() {
         return connection.stats();
+    }
+
+    /** The link as the session measures it; read on any thread. */
+    public LinkEstimate link() {
+        return connection.link();
+    }
+
+    /** What the session asks the server for, null before ServerInit; read on any thread. */
+    public AdaptiveEncoding encodingChoice() {
+        return connection.encodingChoice();
     }
 
     /** Whether the session has not ended yet. */

@@ -42,6 +42,18 @@ public final class Encodings {
     public static final int COMPRESS_LEVEL_0 = -256;
     /** JPEG quality levels 0..9 are the pseudo-encodings -32..-23. */
     public static final int QUALITY_LEVEL_0 = -32;
+    /** JPEG qualities 0..100 (TurboVNC's, which TigerVNC's servers understand too) are -512..-412. */
+    public static final int FINE_QUALITY_LEVEL_0 = -512;
+    /** JPEG chroma subsampling, with the fine quality: none (4:4:4). */
+    public static final int SUBSAMPLING_1X = -768;
+    /** 4:2:0. */
+    public static final int SUBSAMPLING_4X = -767;
+    /** 4:2:2. */
+    public static final int SUBSAMPLING_2X = -766;
+    /** Greyscale. */
+    public static final int SUBSAMPLING_GRAY = -765;
+    public static final int SUBSAMPLING_8X = -764;
+    public static final int SUBSAMPLING_16X = -763;
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(
             Map.entry(RAW, "Raw"),
@@ -88,8 +100,42 @@ public final class Encodings {
         if (encoding >= QUALITY_LEVEL_0 && encoding <= QUALITY_LEVEL_0 + 9) {
             return "QualityLevel" + (encoding - QUALITY_LEVEL_0);
         }
+        if (encoding >= FINE_QUALITY_LEVEL_0 && encoding <= FINE_QUALITY_LEVEL_0 + 100) {
+            return "FineQualityLevel" + (encoding - FINE_QUALITY_LEVEL_0);
+        }
+        if (encoding >= SUBSAMPLING_1X && encoding <= SUBSAMPLING_16X) {
+            return "Subsampling" + SUBSAMPLING_NAMES[encoding - SUBSAMPLING_1X];
+        }
         return "unknown";
     }
+
+    private static final String[] SUBSAMPLING_NAMES = {"1X", "4X", "2X", "Gray", "8X", "16X"};
+
+    /**
+     * The pixel encoding named {@code name} (any case: {@code "tight"}, {@code "ZRLE"}, {@code "copyrect"}).
+     *
+     * @throws IllegalArgumentException naming the encodings there are
+     */
+    public static int pixelEncoding(String name) {
+        for (int encoding : PIXEL_ENCODINGS) {
+            if (name(encoding).equalsIgnoreCase(name.trim())) {
+                return encoding;
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (int encoding : PIXEL_ENCODINGS) {
+            known.append(known.length() == 0 ? "" : ", ").append(name(encoding).toLowerCase(java.util.Locale.ROOT));
+        }
+        throw new IllegalArgumentException("unknown encoding '" + name + "' (known: " + known + ")");
+    }
+
+    /** Whether rectangles of {@code encoding} carry pixels (pseudo-encodings are negative, but for TightPNG). */
+    public static boolean isPixelEncoding(int encoding) {
+        return encoding >= 0 || encoding == TIGHT_PNG;
+    }
+
+    /** The pixel encodings a user can name, in the order of {@link #pixelEncoding}'s message. */
+    private static final int[] PIXEL_ENCODINGS = {TIGHT, ZRLE, HEXTILE, ZLIB, RRE, RAW, COPY_RECT, TIGHT_PNG};
 
     /** For example {@code "CopyRect (1)"} or {@code "unknown (0x12345678)"}. */
     public static String describe(int encoding) {

@@ -4,6 +4,7 @@ package org.rfbridge.rfb.protocol;
 import java.util.List;
 import java.util.Objects;
 import org.rfbridge.rfb.encoding.DecoderRegistry;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
 import org.rfbridge.rfb.pixel.PixelFormat;
 import org.rfbridge.rfb.security.PasswordProvider;
 import org.rfbridge.rfb.security.SecurityTypes;
@@ -22,6 +23,7 @@ public final class ConnectionOptions {
     private final int maxCutTextBytes;
     private final List<Integer> securityTypes;
     private final DecoderRegistry decoders;
+    private final EncodingPreferences encodingPreferences;
     private final boolean autoAcknowledgeUpdates;
 
     private ConnectionOptions(Builder b) {
@@ -32,6 +34,7 @@ public final class ConnectionOptions {
         maxCutTextBytes = b.maxCutTextBytes;
         securityTypes = List.copyOf(b.securityTypes);
         decoders = b.decoders;
+        encodingPreferences = b.encodingPreferences;
         autoAcknowledgeUpdates = b.autoAcknowledgeUpdates;
     }
 
@@ -48,7 +51,8 @@ public final class ConnectionOptions {
     public Builder toBuilder() {
         return new Builder().shared(shared).passwords(passwords).pixelFormat(pixelFormat)
                 .keepServerPixelFormat(keepServerPixelFormat).maxCutTextBytes(maxCutTextBytes)
-                .securityTypes(securityTypes).decoders(decoders).autoAcknowledgeUpdates(autoAcknowledgeUpdates);
+                .securityTypes(securityTypes).decoders(decoders).encodingPreferences(encodingPreferences)
+                .autoAcknowledgeUpdates(autoAcknowledgeUpdates);
     }
 
     /** ClientInit's shared flag: whether other clients may stay connected. */
@@ -79,8 +83,14 @@ public final class ConnectionOptions {
         return securityTypes;
     }
 
+    /** The encodings this client can decode. */
     public DecoderRegistry decoders() {
         return decoders;
+    }
+
+    /** What the user asked for about encodings; the rest follows the link ({@link AdaptiveEncoding}). */
+    public EncodingPreferences encodingPreferences() {
+        return encodingPreferences;
     }
 
     /** Whether each update counts as consumed as soon as listeners have been told of it. */
@@ -97,6 +107,7 @@ public final class ConnectionOptions {
         private int maxCutTextBytes = DEFAULT_MAX_CUT_TEXT;
         private List<Integer> securityTypes = SecurityTypes.SUPPORTED;
         private DecoderRegistry decoders = DecoderRegistry.standard();
+        private EncodingPreferences encodingPreferences = EncodingPreferences.auto();
         private boolean autoAcknowledgeUpdates;
 
         private Builder() {
@@ -162,6 +173,11 @@ public final class ConnectionOptions {
 
         public Builder decoders(DecoderRegistry decoders) {
             this.decoders = Objects.requireNonNull(decoders, "decoders");
+            return this;
+        }
+
+        public Builder encodingPreferences(EncodingPreferences preferences) {
+            this.encodingPreferences = Objects.requireNonNull(preferences, "preferences");
             return this;
         }
 

@@ -4,6 +4,7 @@ package org.rfbridge.rfb.protocol;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rfbridge.rfb.encoding.Encodings;
 
 /**
  * What a connection has received and decoded: bytes, updates, and per encoding the rectangles, their bytes on
@@ -17,11 +18,17 @@ public final class DecodeStats {
 
     /** Totals so far; {@code byEncoding} is keyed by encoding number in ascending order. */
     public record Snapshot(long bytesReceived, long updates, Map<Integer, EncodingTotals> byEncoding) {
-        /** The encoding with the most rectangles since {@code earlier}, or null when none were decoded. */
+        /**
+         * The pixel encoding with the most rectangles since {@code earlier}, or null when none were decoded;
+         * pseudo-encodings (a cursor, a resize) carry no pixels and do not count.
+         */
         public Integer dominantSince(Snapshot earlier) {
             Integer best = null;
             long most = 0;
             for (Map.Entry<Integer, EncodingTotals> e : byEncoding.entrySet()) {
+                if (!Encodings.isPixelEncoding(e.getKey())) {
+                    continue;
+                }
                 EncodingTotals before = earlier == null ? null : earlier.byEncoding().get(e.getKey());
                 long count = e.getValue().rectangles() - (before == null ? 0 : before.rectangles());
                 if (count > most) {

@@ -7,6 +7,7 @@ import org.rfbridge.rfb.ErrorCode;
 import org.rfbridge.rfb.RfbEndOfStreamException;
 import org.rfbridge.rfb.RfbException;
 import org.rfbridge.rfb.RfbProtocolException;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
 import org.rfbridge.rfb.io.RfbInput;
 import org.rfbridge.rfb.io.RfbOutput;
 import org.rfbridge.rfb.pixel.ColourMap;
@@ -60,6 +61,8 @@ public final class RfbConnection {
     private PixelFormat pixelFormat;
     private ServerMessageReader reader;
     private boolean requestOutstanding;
+    private final LinkEstimate link = new LinkEstimate();
+    private AdaptiveEncoding encodingChoice;
     private boolean awaitingConsumer;
     private boolean fullUpdateNeeded;
 
@@ -73,6 +76,7 @@ public final class RfbConnection {
     public void receive(byte[] data, int offset, int length) {
         in.append(data, offset, length);
         stats.received(length);
+        link.arrived(System.nanoTime(), in.consumed());
     }
 
     /** Appends bytes received from the server. */
@@ -142,15 +146,23 @@ public final class RfbConnection {
         if (!options.keepServerPixelFormat()) {
             writer.setPixelFormat(pixelFormat);
         }
-        writer.setEncodings(options.decoders().encodings());
+        encodingChoice = new AdaptiveEncoding(options.encodingPreferences(), options.decoders());
+        writer.setEncodings(encodingChoice.encodings());
         requestUpdate(false);
         LOG.debug("handshake complete: {}", info);
         events.onConnected(info);
     }
 
     private void requestUpdate(boolean incremental) {
+        if (encodingChoice.follow(link)) {
+            LOG.debug("link at {} bit/s: now asking for {}", (long) link.bitsPerSecond(), encodingChoice.encodings());
+            writer.setEncodings(encodingChoice.encodings());
+            // What JPEG left inexact would stay so until it changes: have it all sent again, losslessly.
+            incremental &= encodingChoice.quality() != EncodingPreferences.LOSSLESS;
+        }
         writer.framebufferUpdateRequest(incremental, 0, 0, framebuffer.width(), framebuffer.height());
         requestOutstanding = true;
+        link.requested(System.nanoTime(), in.consumed());
     }
 
     /**
@@ -236,6 +248,16 @@ public final class RfbConnection {
         return stats;
     }
 
+    /** The link as measured so far; readable from any thread. */
+    public LinkEstimate link() {
+        return link;
+    }
+
+    /** What the session asks the server for, null before ServerInit; readable from any thread. */
+    public AdaptiveEncoding encodingChoice() {
+        return encodingChoice;
+    }
+
     /** {@link State#FAILED} once anything failed, else where the handshake is ({@link State#NORMAL} after it). */
     public State state() {
         return failure != null ? State.FAILED : handshake.state();
@@ -270,6 +292,7 @@ public final class RfbConnection {
         @Override
         public void framebufferUpdate(List<Rect> dirty) {
             requestOutstanding = false;
+            link.updateDone(System.nanoTime(), in.consumed());
             awaitingConsumer = true;
             events.onFramebufferUpdate(framebuffer, dirty);
             if (options.autoAcknowledgeUpdates() && awaitingConsumer) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rfbridge.rfb.RfbProtocolException;
 import org.rfbridge.rfb.encoding.DecoderRegistry;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
 import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.rfb.io.RfbOutput;
 import org.rfbridge.rfb.pixel.PixelFormat;
@@ -47,7 +48,7 @@ class ServerMessagesTest {
         RfbOutput out = new RfbOutput();
         ClientMessageWriter writer = new ClientMessageWriter(out);
         writer.setPixelFormat(PixelFormat.RGB888);
-        writer.setEncodings(DecoderRegistry.standard().encodings());
+        writer.setEncodings(new AdaptiveEncoding(EncodingPreferences.auto(), DecoderRegistry.standard()).encodings());
         writer.framebufferUpdateRequest(false, 0, 0, w, h);
         return hex(out.take());
     }
@@ -68,8 +69,8 @@ class ServerMessagesTest {
         assertEquals(List.of("handshake 3.8 1 4x2 'desk'"), r.events());
         assertEquals(HANDSHAKE_38_NONE_SENT
                 + "00000000" + "20180001" + "00ff00ff00ff" + "100800" + "000000" // SetPixelFormat RGB888
-                + "0200" + "000b" + "00000001" + "00000000" + "00000010" + "00000007" + "00000005" + "00000006"
-                + "00000002" + "fffffefc" + "ffffff11" + "ffffff21" + "ffffff20" // SetEncodings
+                + "0200" + "000d" + "00000007" + "00000001" + "00000010" + "00000005" + "00000006" + "00000002"
+                + "00000000" + "fffffefc" + "ffffffe6" + "ffffff02" + "ffffff11" + "ffffff21" + "ffffff20" // SetEncodings
                 + "03" + "00" + "0000" + "0000" + "0004" + "0002", // FramebufferUpdateRequest, whole screen
                 hex(r.sent()));
         assertArrayEquals(new int[] {BLACK, BLACK, BLACK, BLACK, BLACK, BLACK, BLACK, BLACK}, r.pixels());
@@ -101,7 +102,7 @@ class ServerMessagesTest {
         // No SetPixelFormat when keeping the server's; the next request is incremental.
         RfbOutput expected = new RfbOutput();
         ClientMessageWriter writer = new ClientMessageWriter(expected);
-        writer.setEncodings(DecoderRegistry.standard().encodings());
+        writer.setEncodings(new AdaptiveEncoding(EncodingPreferences.auto(), DecoderRegistry.standard()).encodings());
         writer.framebufferUpdateRequest(false, 0, 0, 4, 2);
         writer.framebufferUpdateRequest(true, 0, 0, 4, 2);
         assertEquals(HANDSHAKE_38_NONE_SENT + hex(expected.take()), hex(r.sent()));

@@ -15,6 +15,7 @@ import java.util.Random;
 import org.rfbridge.rfb.RfbException;
 import org.rfbridge.rfb.client.Failures;
 import org.rfbridge.rfb.encoding.DecoderRegistry;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
 import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.PixelFormat;
@@ -107,7 +108,7 @@ final class VectorRun {
         if (encodings.isEmpty()) {
             encodings.addAll(List.of(1, 0, -239, -223, -224));
         }
-        b.decoders(DecoderRegistry.standard().only(encodings));
+        b.decoders(DecoderRegistry.standard().only(encodings)).encodingPreferences(EncodingPreferences.exactly(encodings));
         if (client.has("maxCutTextBytes")) {
             b.maxCutTextBytes(client.get("maxCutTextBytes").asInt());
         }

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.rfbridge.rfb.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rfbridge.rfb.encoding.DecoderRegistry;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
+import org.rfbridge.rfb.encoding.Encodings;
+
+/**
+ * What a session announces with SetEncodings, chosen from the user's {@link EncodingPreferences} and, for what
+ * they leave open, from the measured link (the JavaScript core's {@code adaptive-encoding.js}). Like TigerVNC's
+ * viewer it asks for Tight first, and lets the bandwidth set the JPEG quality: lossless where the link is as
+ * fast as a LAN's, JPEG quality 8 down to 16 Mbit/s, then 6, 4 and 2 as it slows. A change of tier needs the
+ * bandwidth 25% past the tier's edge, so that a link near an edge does not flap.
+ *
+ * <p>Changed by the session thread only; other threads may read what it asks for.
+ */
+public final class AdaptiveEncoding {
+    /** The link tiers, slowest first: from how many bits a second each starts, its quality and compression. */
+    enum Tier {
+        VERY_SLOW(0, 2, 9),
+        SLOW(1_000_000, 4, 6),
+        MEDIUM(4_000_000, 6, 2),
+        FAST(16_000_000, 8, 1),
+        LAN(400_000_000, EncodingPreferences.LOSSLESS, 1);
+
+        final double from;
+        final int quality;
+        final int compression;
+
+        Tier(double from, int quality, int compression) {
+            this.from = from;
+            this.quality = quality;
+            this.compression = compression;
+        }
+    }
+
+    /** How far past a tier's edge the bandwidth must go to change tier. */
+    private static final double HYSTERESIS = 1.25;
+
+    /** The pixel encodings in the viewer's own order of preference, each announced if decodable. */
+    private static final int[] AUTO_ORDER = {
+        Encodings.TIGHT, Encodings.COPY_RECT, Encodings.ZRLE, Encodings.HEXTILE, Encodings.ZLIB, Encodings.RRE,
+        Encodings.RAW, Encodings.TIGHT_PNG,
+    };
+
+    private final EncodingPreferences preferences;
+    private final DecoderRegistry registry;
+    /** Before anything is measured: what noVNC asks for, fine from a LAN down to a few Mbit/s. */
+    private volatile Tier tier = Tier.MEDIUM;
+
+    public AdaptiveEncoding(EncodingPreferences preferences, DecoderRegistry registry) {
+        this.preferences = preferences;
+        this.registry = registry;
+    }
+
+    /** The SetEncodings list for now, most preferred first. */
+    public List<Integer> encodings() {
+        if (preferences.exactly() != null) {
+            return preferences.exactly();
+        }
+        List<Integer> list = new ArrayList<>();
+        if (preferences.preferred() != null) {
+            list.add(preferences.preferred());
+        }
+        if (!preferences.alone()) {
+            for (int encoding : AUTO_ORDER) {
+                if (registry.supports(encoding) && !list.contains(encoding)) {
+                    list.add(encoding);
+                }
+            }
+            for (int encoding : registry.encodings()) {
+                if (!DecoderRegistry.READER_PSEUDO_ENCODINGS.contains(encoding) && !list.contains(encoding)) {
+                    list.add(encoding);
+                }
+            }
+        }
+        int quality = quality();
+        if (quality >= 0) {
+            list.add(Encodings.QUALITY_LEVEL_0 + quality);
+        }
+        if (preferences.fineQuality() != EncodingPreferences.AUTO) {
+            list.add(Encodings.FINE_QUALITY_LEVEL_0 + preferences.fineQuality());
+        }
+        if (preferences.subsampling() != null) {
+            list.add(preferences.subsampling());
+        }
+        list.add(Encodings.COMPRESS_LEVEL_0 + compression());
+        for (int encoding : registry.encodings()) {
+            if (DecoderRegistry.READER_PSEUDO_ENCODINGS.contains(encoding)) {
+                list.add(encoding);
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /** The JPEG quality level asked for: 0..9, or {@link EncodingPreferences#LOSSLESS}. */
+    public int quality() {
+        return preferences.quality() == EncodingPreferences.AUTO ? tier.quality : preferences.quality();
+    }
+
+    /** The compression level asked for, 0..9. */
+    public int compression() {
+        return preferences.compression() == EncodingPreferences.AUTO ? tier.compression : preferences.compression();
+    }
+
+    /** Whether the measured link can change what is announced. */
+    public boolean adapts() {
+        return preferences.exactly() == null
+                && (preferences.quality() == EncodingPreferences.AUTO
+                        || preferences.compression() == EncodingPreferences.AUTO);
+    }
+
+    /**
+     * Moves to the tier the link's bandwidth calls for, past the hysteresis.
+     *
+     * @return whether {@link #encodings()} changed, so that a new SetEncodings is due
+     */
+    public boolean follow(LinkEstimate link) {
+        double bandwidth = link.bitsPerSecond();
+        if (!adapts() || Double.isNaN(bandwidth)) {
+            return false;
+        }
+        Tier[] tiers = Tier.values();
+        Tier wanted = tier;
+        while (wanted.ordinal() + 1 < tiers.length && bandwidth >= tiers[wanted.ordinal() + 1].from * HYSTERESIS) {
+            wanted = tiers[wanted.ordinal() + 1];
+        }
+        while (wanted.ordinal() > 0 && bandwidth * HYSTERESIS < wanted.from) {
+            wanted = tiers[wanted.ordinal() - 1];
+        }
+        if (wanted == tier) {
+            return false;
+        }
+        List<Integer> before = encodings();
+        tier = wanted;
+        return !before.equals(encodings());
+    }
+}
