@@ -27,6 +27,32 @@ describe('MemoryDisplay', () => {
         assert.throws(() => display.resize(16385, 1), RangeError);
     });
 
+    test('draws images with the decoder it was given, opaque, and fails them with the decoder\'s words', () => {
+        const decoded = [];
+        const display = new MemoryDisplay({
+            decodeImage: (bytes, mimeType) => {
+                decoded.push([Array.from(bytes), mimeType]);
+                if (bytes[0] === 0) {
+                    throw new Error('bad huffman table');
+                }
+                return { width: 2, height: 1, data: Uint8Array.of(1, 2, 3, 0, 4, 5, 6, 128) };
+            },
+        });
+        display.resize(3, 2);
+        const fail = (problem) => new Error(`the image ${problem}`);
+        display.drawImage(1, 1, 2, 1, Uint8Array.of(7), 'image/png', fail);
+        assert.deepEqual(decoded, [[[7], 'image/png']]);
+        assert.deepEqual([display.pixel(1, 1), display.pixel(2, 1), display.pixel(0, 1)],
+            [[1, 2, 3, 255], [4, 5, 6, 255], [0, 0, 0, 255]]);
+        assert.throws(() => display.drawImage(0, 0, 2, 1, Uint8Array.of(0), 'image/jpeg', fail),
+            { message: 'the image does not decode (bad huffman table)' });
+        assert.throws(() => display.drawImage(0, 0, 1, 2, Uint8Array.of(7), 'image/jpeg', fail),
+            { message: 'the image is 2x1' });
+        assert.throws(() => display.drawImage(2, 0, 2, 1, Uint8Array.of(7), 'image/jpeg', fail), RangeError);
+        assert.throws(() => new MemoryDisplay().drawImage(0, 0, 0, 0, Uint8Array.of(7), 'image/png', fail),
+            /without an image decoder/);
+    });
+
     test('holds finishUpdate callbacks until drawPending when autoDraw is off', () => {
         const display = new MemoryDisplay({ autoDraw: false });
         let drawn = 0;
@@ -49,6 +75,39 @@ function canvasDisplay() {
 }
 
 const drawingCalls = (calls) => calls.filter(([name]) => name !== 'fillStyle');
+
+/** A CanvasDisplay whose createImageBitmap calls wait in `decodes` for the test to settle them. */
+function imageDisplay() {
+    const calls = [];
+    const decodes = [];
+    const frames = fakeScheduler();
+    const display = new CanvasDisplay(fakeCanvas(calls), {
+        ...frames,
+        createImageBitmap: (blob, options) => new Promise((resolve, reject) => {
+            const decode = { blob, type: blob.type, options, reject, bitmap: null };
+            decode.resolve = (made) => {
+                decode.bitmap = made;
+                resolve(made);
+            };
+            decodes.push(decode);
+        }),
+    });
+    schedulers.set(display, frames);
+    return { calls, display, decodes };
+}
+
+const schedulers = new WeakMap();
+const scheduler = (display) => schedulers.get(display);
+
+/** What createImageBitmap gives: a source the fake context can name, with a size and close(). */
+function bitmap(width, height, name = `bitmap ${width}x${height}`) {
+    return { name, width, height, closed: false, close() { this.closed = true; } };
+}
+
+const failWith = (problem) => new Error(`the JPEG image ${problem}`);
+
+/** Lets promise callbacks run. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('CanvasDisplay', () => {
     test('draws a finished update at once, in order, and reports it drawn', () => {
@@ -196,6 +255,88 @@ describe('CanvasDisplay', () => {
         display.finishUpdate(() => drawn++);
         assert.deepEqual(errors, ['GPU lost']);
         assert.equal(drawn, 1);
+    });
+
+    test('an image is drawn in its turn: what follows waits for it, and so does the update\'s callback', async () => {
+        const { calls, display, decodes } = imageDisplay();
+        display.resize(4, 4);
+        display.finishUpdate(() => {});
+        scheduler(display).runFrame();
+        calls.length = 0;
+        display.fillRect(0, 0, 4, 4, [1, 1, 1]);
+        display.drawImage(1, 1, 2, 2, Uint8Array.of(0xff, 0xd8), 'image/jpeg', failWith);
+        display.fillRect(0, 0, 1, 1, [2, 2, 2]);
+        const drawn = [];
+        display.finishUpdate((error) => drawn.push(error ?? 'drawn'));
+        assert.deepEqual(drawingCalls(calls), [['fillRect', 0, 0, 4, 4]], 'drawn up to the image');
+        assert.deepEqual(drawn, [], 'the update is not drawn while its image decodes');
+        assert.equal(decodes.length, 1, 'the image decodes from the moment it is queued');
+        assert.deepEqual([decodes[0].type, decodes[0].options], ['image/jpeg', { colorSpaceConversion: 'none' }]);
+        assert.deepEqual(Array.from(new Uint8Array(await decodes[0].blob.arrayBuffer())), [0xff, 0xd8]);
+        scheduler(display).runFrame();
+        scheduler(display).runTasks();
+        assert.equal(drawingCalls(calls).length, 1, 'frames and tasks do not draw past it');
+        decodes[0].resolve(bitmap(2, 2));
+        await settle();
+        scheduler(display).runFrame();
+        scheduler(display).runTasks();
+        assert.deepEqual(drawingCalls(calls), [
+            ['fillRect', 0, 0, 4, 4],
+            ['drawImage', 'bitmap 2x2 onto main', 1, 1],
+            ['fillRect', 0, 0, 1, 1],
+        ]);
+        assert.deepEqual(drawn, ['drawn']);
+        assert.equal(decodes[0].bitmap.closed, true, 'the bitmap is released once drawn');
+    });
+
+    test('images decode side by side and are drawn in the order they came', async () => {
+        const { calls, display, decodes } = imageDisplay();
+        display.resize(4, 4);
+        display.finishUpdate(() => {});
+        scheduler(display).runFrame();
+        display.drawImage(0, 0, 1, 1, Uint8Array.of(1), 'image/png', failWith);
+        display.drawImage(1, 0, 1, 1, Uint8Array.of(2), 'image/png', failWith);
+        const drawn = [];
+        display.finishUpdate(() => drawn.push('drawn'));
+        assert.equal(decodes.length, 2);
+        decodes[1].resolve(bitmap(1, 1, 'second'));
+        await settle();
+        assert.deepEqual([drawingCalls(calls).filter(([name]) => name === 'drawImage'), drawn], [[], []]);
+        decodes[0].resolve(bitmap(1, 1, 'first'));
+        await settle();
+        assert.deepEqual(drawingCalls(calls).filter(([name]) => name === 'drawImage').map((call) => call[1]),
+            ['first onto main', 'second onto main']);
+        assert.deepEqual(drawn, ['drawn'], 'a finished update waiting for its image is drawn as soon as it can be');
+    });
+
+    test('an image that does not decode, or decodes to another size, ends the session through the update', async () => {
+        for (const [settleIt, problem] of [
+            [(decode) => decode.reject(new Error('The source image could not be decoded.')),
+                'does not decode (The source image could not be decoded.)'],
+            [(decode) => decode.resolve(bitmap(3, 2)), 'is 3x2'],
+        ]) {
+            const { calls, display, decodes } = imageDisplay();
+            display.resize(4, 4);
+            display.finishUpdate(() => {});
+            scheduler(display).runFrame();
+            calls.length = 0;
+            display.drawImage(0, 0, 2, 2, Uint8Array.of(1), 'image/jpeg', failWith);
+            display.fillRect(0, 0, 1, 1, [2, 2, 2]);
+            const drawn = [];
+            display.finishUpdate((error) => drawn.push(error?.message ?? 'drawn'));
+            settleIt(decodes[0]);
+            await settle();
+            assert.deepEqual(drawn, [`the JPEG image ${problem}`]);
+            display.fillRect(0, 0, 1, 1, [3, 3, 3]);
+            display.drawImage(0, 0, 2, 2, Uint8Array.of(1), 'image/jpeg', failWith);
+            display.finishUpdate((error) => drawn.push(error?.message ?? 'drawn'));
+            assert.equal(drawn.length, 2, 'a later update is told too');
+            assert.deepEqual(drawingCalls(calls), [], 'and nothing after the image is drawn');
+            assert.equal(decodes.length, 1, 'nor decoded');
+            if (decodes[0].bitmap) {
+                assert.equal(decodes[0].bitmap.closed, true);
+            }
+        }
     });
 
     test('the server cursor becomes the CSS cursor with its hot spot; 0x0 hides it', () => {

@@ -7,6 +7,7 @@ import { MemoryDisplay } from '../www/core/display/memory-display.js';
 import { ErrorCode } from '../www/core/error-codes.js';
 import { RfbError } from '../www/core/errors.js';
 import { RfbConnection } from '../www/core/rfb-connection.js';
+import { decodeImage } from '../test-support/image-decoding.js';
 import { mutate } from '../test-support/mutations.js';
 import { randomInt, seededRandom } from '../test-support/prng.js';
 import { clientOptions, loadVectors, skipList, stepBytes } from '../test-support/protocol-vectors.js';
@@ -23,7 +24,7 @@ const SEED = Number(process.env.RFB_VECTOR_SEED ?? 20261202);
 
 function run(client, mutant, closes, random, where) {
     const connection = new RfbConnection({
-        display: new MemoryDisplay(),
+        display: new MemoryDisplay({ decodeImage }),
         securityTypes: client.securityTypes,
         shared: client.shared,
         pixelFormat: client.pixelFormat,

@@ -26,6 +26,17 @@ function solid(width, height, rgb) {
     return Array.from({ length: width * height }, () => rgb);
 }
 
+/** The start of a width x height JPEG: as far as the header check reads (a fake decoder does the rest). */
+function jpegHeader(width, height) {
+    return concat(u8(0xff, 0xd8, 0xff, 0xc0), u16(11), u8(8), u16(height), u16(width), u8(1, 1, 0x11, 0));
+}
+
+/** A Tight JPEG rectangle (compression control 0x90, a one-byte compact length). */
+function tightJpeg(x, y, width, height) {
+    const image = jpegHeader(width, height);
+    return concat(rectHeader(x, y, width, height, 7), u8(0x90, image.length), image);
+}
+
 /** One update with every kind of rectangle, then a bell; the picture it leaves is known. */
 const MIXED_STREAM = concat(
     framebufferUpdate([
@@ -85,6 +96,47 @@ describe('a session', () => {
         scheduler.runTasks();
         assert.equal(putCount(), 2);
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
+    });
+
+    test('on a canvas, an update with a Tight JPEG counts as drawn, and the next is asked for, once the image is', async () => {
+        const scheduler = fakeScheduler();
+        const calls = [];
+        const decodes = [];
+        const display = new CanvasDisplay(fakeCanvas(calls), {
+            ...scheduler,
+            createImageBitmap: (blob) => new Promise((resolve, reject) => decodes.push({ blob, resolve, reject })),
+        });
+        const session = connected(16, 12, { display, encodings: [7, 0] });
+        scheduler.runFrame();
+        session.transport.serverSends(framebufferUpdate([tightJpeg(1, 2, 3, 2), rawRect(0, 0, 1, 1, [[1, 2, 3]])]));
+        assert.equal(decodes.length, 1);
+        assert.equal(decodes[0].blob.type, 'image/jpeg');
+        assert.deepEqual(Array.from(new Uint8Array(await decodes[0].blob.arrayBuffer())), Array.from(jpegHeader(3, 2)));
+        assert.equal(calls.filter(([name]) => name === 'putImageData').length, 0, 'the Raw rectangle waits for the image');
+        assert.equal(session.transport.sent.length, 0, 'nothing asked for while the image decodes');
+        decodes[0].resolve({ name: 'bitmap', width: 3, height: 2, close() {} });
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.deepEqual(calls.filter(([name]) => name === 'drawImage' || name === 'putImageData').map((call) => call.slice(0, 2)),
+            [['drawImage', 'bitmap onto main'], ['putImageData', 1]]);
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
+        assert.equal(session.client.connected, true);
+    });
+
+    test('on a canvas, a JPEG that does not decode ends the session with bad-encoding-data', async () => {
+        const scheduler = fakeScheduler();
+        const display = new CanvasDisplay(fakeCanvas([]), {
+            ...scheduler,
+            createImageBitmap: () => Promise.reject(new Error('The source image could not be decoded.')),
+        });
+        const session = connected(16, 12, { display, encodings: [7] });
+        session.transport.serverSends(framebufferUpdate([tightJpeg(1, 2, 3, 2)]));
+        assert.equal(session.client.connected, true, 'decoding takes a while');
+        await new Promise((resolve) => setImmediate(resolve));
+        const message = 'protocol error: Tight rectangle 3x2+1+2: the JPEG image does not decode ' +
+            '(The source image could not be decoded.)';
+        assert.deepEqual(session.eventsOf('disconnect'), [{ clean: false, reason: message, code: 'bad-encoding-data' }]);
+        assert.equal(session.transport.closed, true);
+        assert.equal(session.transport.sent.length, 0, 'and nothing more is asked for');
     });
 
     test('keeps one request outstanding when the server sends updates unasked', () => {

@@ -57,10 +57,11 @@ const ONLY_IN_JAVA = new Map([
     ['Target', 'a page connects to its one proxy URL'],
     ['DecodeStats', 'the JS reader counts in place'],
     ['RectDecoder', 'an interface; JS decoders share the shape without one'],
+    ['ImageDecoding', 'JS hands images to the display\'s drawImage (a browser decodes them off the page\'s thread); ' +
+        'image-header.js has the shared checks and words'],
     ['PasswordProvider', 'a page asks through an event, as it cannot block'],
     ['ColourMap', 'kept in pixel-format.js'],
     ['CursorShape', 'JS passes a plain object'],
-    ['Rect', 'JS passes plain objects'],
     ['PointerButtons', 'kept in pointer.js'],
     ['TcpTransport', 'a browser cannot open TCP'],
     ['Transport', 'an interface; websocket-transport.js documents the same shape'],

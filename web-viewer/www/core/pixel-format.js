@@ -164,6 +164,32 @@ export function pixelValue(pf, src, s) {
     }
 }
 
+/**
+ * Reads one pixel from `input`, which the caller has checked holds bitsPerPixel / 8 bytes, as
+ * opaque [r, g, b, a] (what fillRect takes).
+ */
+export function readRgba(pf, input) {
+    let value;
+    switch (pf.bitsPerPixel) {
+    case 8:
+        value = input.readU8();
+        break;
+    case 16: {
+        const wire = input.readU16();
+        value = pf.bigEndian ? wire : ((wire & 0xff) << 8) | (wire >>> 8);
+        break;
+    }
+    default: {
+        const wire = input.readU32();
+        value = pf.bigEndian ? wire
+            : (((wire & 0xff) << 24) | ((wire & 0xff00) << 8) | ((wire >>> 8) & 0xff00) | (wire >>> 24)) >>> 0;
+    }
+    }
+    const rgba = new Uint8ClampedArray(4);
+    valueToRgba(pf, value, rgba, 0);
+    return rgba;
+}
+
 /** Writes the opaque RGBA of raw pixel value `value` in format `pf` to dst[d..d+3]. */
 export function valueToRgba(pf, value, dst, d) {
     if (!pf.trueColour) {

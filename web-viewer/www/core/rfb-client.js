@@ -54,7 +54,7 @@ const QUIET_LOGGER = Object.freeze({
  *   one of ErrorKind; `disconnect` follows. A server that just closes the stream gives no `error`.
  *
  * The next incremental FramebufferUpdateRequest goes out only when the display says the last
- * update is drawn, so a slow page slows the server instead of queueing frames.
+ * update is drawn (images in it too), so a slow page slows the server instead of queueing frames.
  */
 export class RfbClient {
     /**
@@ -226,7 +226,9 @@ export class RfbClient {
                 this._events.emit('resize', { width: info.width, height: info.height });
                 this._events.emit('connect', { width: info.width, height: info.height, name: info.name });
             },
-            onFramebufferUpdate: () => this._display.finishUpdate(() => this._updateDrawn()),
+            // An image the display could not draw (it decodes them after the update) ends the session here.
+            onFramebufferUpdate: () => this._display.finishUpdate((failure) => (failure === undefined
+                ? this._updateDrawn() : this._fail(failure))),
             onDesktopResized: (width, height) => this._events.emit('resize', { width, height }),
             onCursorShape: (shape) => {
                 this._display.setCursor?.(shape.rgba, shape.width, shape.height, shape.hotX, shape.hotY);

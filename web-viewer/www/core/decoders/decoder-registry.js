@@ -2,16 +2,26 @@
 
 import { Encoding, describeEncoding } from '../encodings.js';
 import { CopyRectDecoder } from './copy-rect-decoder.js';
+import { HextileDecoder } from './hextile-decoder.js';
 import { RawDecoder } from './raw-decoder.js';
+import { RreDecoder } from './rre-decoder.js';
+import { TightDecoder } from './tight-decoder.js';
+import { ZlibDecoder } from './zlib-decoder.js';
 import { ZrleDecoder } from './zrle-decoder.js';
 
 /** Pseudo-encodings whose rectangles the message reader understands; they need no decoder. */
 export const READER_PSEUDO_ENCODINGS = Object.freeze([Encoding.CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
 
+/** Every pixel encoding this core decodes, in the Java core's DecoderRegistry.standard() order. */
 const FACTORIES = new Map([
     [Encoding.COPY_RECT, () => new CopyRectDecoder()],
     [Encoding.RAW, () => new RawDecoder()],
     [Encoding.ZRLE, () => new ZrleDecoder()],
+    [Encoding.TIGHT, () => TightDecoder.tight()],
+    [Encoding.HEXTILE, () => new HextileDecoder()],
+    [Encoding.ZLIB, () => new ZlibDecoder()],
+    [Encoding.RRE, () => new RreDecoder()],
+    [Encoding.TIGHT_PNG, () => TightDecoder.tightPng()],
 ]);
 
 /** What the web viewer announces by default, most preferred first. */

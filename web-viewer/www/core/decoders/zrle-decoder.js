@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import { Inflate } from '../../vendor/pako/pako_inflate.esm.min.mjs';
 import { ErrorCode } from '../error-codes.js';
 import { RfbError } from '../errors.js';
 import { toRgba, valueToRgba } from '../pixel-format.js';
+import { describeRect } from '../rect.js';
+import { CHUNK, ZlibStream } from './zlib-stream.js';
 
 const TILE = 64;
 const MAX_PALETTE = 127;
-/** zlib's flush mode that returns what the input so far inflates to, leaving the stream open. */
-const Z_SYNC_FLUSH = 2;
-const Z_STREAM_END = 1;
-const Z_NEED_DICT = 2;
+/** The largest tile: single-pixel runs of four-byte pixels, each with its run byte, and the subencoding. */
+const MAX_TILE_BYTES = 1 + 5 * TILE * TILE;
+
+/** Thrown inside a tile whose bytes are not all inflated yet; the tile is decoded again when they are. */
+const STARVED = Symbol('starved');
 
 /**
  * ZRLE (RFC 6143 section 7.7.6), the Java core's ZrleDecoder: a length, then that many bytes of one
@@ -18,120 +20,170 @@ const Z_NEED_DICT = 2;
  * raw, solid, palette-packed or run-length coded, with "compressed pixels" of three bytes where a
  * 32-bit format leaves a byte unused.
  *
- * Compressed bytes are inflated as they arrive (pako, vendored), so nothing waits in the input; the
- * tiles are decoded once the rectangle's last compressed byte is in. Inflated data is bounded by what
- * the rectangle's tiles can take (five bytes a pixel for single-pixel runs plus a palette per tile)
- * and the compressed length by that plus zlib's worst-case overhead, both checked before use; every
- * palette index and run is checked against the palette and the tile. The zlib stream continues
- * from one rectangle to the next, but servers flush it after each one, so inflated bytes a rectangle
- * leaves over are an error. Contract: see RawDecoder.
+ * Compressed bytes are inflated as they arrive and each tile is painted once its last byte is
+ * inflated, so the decoder holds at most one tile and one inflated chunk, whatever the rectangle's
+ * size. The compressed length is bounded before use by what the rectangle's tiles can take (five
+ * bytes a pixel for single-pixel runs plus a palette per tile) plus zlib's worst-case overhead, and
+ * the inflated bytes by the same bound; every palette index and run is checked against the
+ * palette and the tile. The zlib stream continues from one rectangle to the next, but servers flush
+ * it after each one, so inflated bytes a rectangle leaves over are an error, not the next
+ * rectangle's.
+ *
+ * A tile that runs out of bytes is tried again only once its pending bytes have doubled (or could
+ * hold the largest tile, or the rectangle's bytes are all in): retrying at every chunk, as Java
+ * does, costs the tile's length squared over the chunk size when a server sends tiny messages.
+ * Contract: see RawDecoder.
  */
 export class ZrleDecoder {
     constructor() {
-        // windowBits 15 without pako's +32: zlib only, as java.util.zip.Inflater, never gzip.
-        this._inflater = new Inflate({ windowBits: 15 });
-        this._inflater.onData = (chunk) => this._append(chunk);
-        // The inflated stream: bytes [_readAt, _inflated) are not yet decoded.
-        this._stream = new Uint8Array(64 * 1024);
+        this._zlib = new ZlibStream('ZRLE');
+        this._onInflated = (chunk) => this._inflated(chunk);
+        this._tile = new Uint8ClampedArray(TILE * TILE * 4);
+        this._palette = new Uint8ClampedArray(MAX_PALETTE * 4);
+        // Inflated bytes not yet decoded: [_readAt, _inflatedEnd) of _pending.
+        this._pending = new Uint8Array(MAX_TILE_BYTES + CHUNK);
         this._readAt = 0;
-        this._inflated = 0;
+        this._inflatedEnd = 0;
+        // A starved tile is tried again when this many bytes are pending for it.
+        this._retryAt = 0;
+        // When the rectangle's compressed bytes are all in, running out inside a tile is an error, not a wait.
+        this._lastBytes = false;
+        // The rectangle in progress.
+        this._rect = null;
+        this._format = null;
+        this._display = null;
+        this._cpixelBytes = 0;
+        this._fitsInLowBytes = true;
         this._lengthRead = false;
         this._compressedLeft = 0;
         this._inflatedCap = 0;
-        this._rect = null;
-        this._tile = new Uint8ClampedArray(TILE * TILE * 4);
-        this._palette = new Uint8ClampedArray(MAX_PALETTE * 4);
+        this._inflatedTotal = 0;
+        this._tileX = 0;
+        this._tileY = 0;
+        this._leftOver = 0;
     }
 
     decodeRect(rect, input, pixelFormat, display) {
-        this._rect = rect;
         if (!this._lengthRead) {
             if (!input.has(4)) {
                 return false;
             }
             const length = input.readU32(); // length
             const tiles = Math.ceil(rect.width / TILE) * Math.ceil(rect.height / TILE);
-            this._inflatedCap = 5 * rect.width * rect.height + (1 + 4 * MAX_PALETTE) * tiles;
-            const compressedCap = this._inflatedCap + Math.floor(this._inflatedCap / 1000) + 1024;
+            const inflatedCap = 5 * rect.width * rect.height + (1 + 4 * MAX_PALETTE) * tiles;
+            const compressedCap = inflatedCap + Math.floor(inflatedCap / 1000) + 1024;
             if (length > compressedCap) {
-                throw new RfbError(ErrorCode.BAD_ENCODING_DATA, `ZRLE rectangle ${describe(rect)} claims ${length} ` +
-                    `compressed bytes; its tiles can take at most ${compressedCap}`);
+                throw new RfbError(ErrorCode.BAD_ENCODING_DATA, `ZRLE rectangle ${describeRect(rect)} claims ` +
+                    `${length} compressed bytes; its tiles can take at most ${compressedCap}`);
             }
             this._compressedLeft = length;
             this._lengthRead = true;
+            this._startRect(rect, pixelFormat, display, inflatedCap);
         }
         while (this._compressedLeft > 0 && input.length > 0) {
             const count = Math.min(this._compressedLeft, input.length);
-            input.consume(count, (bytes) => this._inflate(bytes)); // zlibData
             this._compressedLeft -= count;
+            input.consume(count, (bytes) => this._zlib.inflate(bytes, this._onInflated)); // zlibData
         }
         if (this._compressedLeft > 0) {
             return false;
         }
         this._lengthRead = false;
-        this._decodeTiles(rect, pixelFormat, display);
+        this._lastBytes = true;
+        this._decodeTiles();
+        if (this._leftOver > 0) {
+            // Servers flush the stream after every rectangle: what is left over belongs to no rectangle.
+            throw new RfbError(ErrorCode.BAD_ENCODING_DATA, `ZRLE rectangle ${describeRect(rect)} leaves ` +
+                `${this._leftOver} inflated bytes undecoded`);
+        }
         return true;
     }
 
-    _inflate(bytes) {
-        this._inflater.push(bytes, Z_SYNC_FLUSH);
-        // pako ends the stream on bad data (err < 0), on a dictionary request (2) and at the stream's
-        // end (err 0 or 1); the last two are also errors here, as the stream must last the connection.
-        if (this._inflater.ended) {
-            const err = this._inflater.err;
-            throw new RfbError(ErrorCode.BAD_COMPRESSED_DATA, err === 0 || err === Z_STREAM_END || err === Z_NEED_DICT
-                ? 'ZRLE zlib stream ended or asked for a dictionary' : 'ZRLE data is not valid zlib');
-        }
+    _startRect(rect, pf, display, inflatedCap) {
+        this._rect = rect;
+        this._format = pf;
+        this._display = display;
+        this._cpixelBytes = compressedPixelBytes(pf);
+        this._fitsInLowBytes = fitsInLowBytes(pf);
+        this._inflatedCap = inflatedCap;
+        this._readAt = 0;
+        this._inflatedEnd = 0;
+        this._retryAt = 0;
+        this._inflatedTotal = 0;
+        this._tileX = 0;
+        this._tileY = 0;
+        this._leftOver = 0;
+        this._lastBytes = false;
     }
 
-    /** Keeps inflated bytes, within the rectangle's bound. */
-    _append(chunk) {
-        const needed = this._inflated + chunk.length;
-        if (needed > this._inflatedCap) {
+    _inflated(chunk) {
+        this._inflatedTotal += chunk.length;
+        if (this._inflatedTotal > this._inflatedCap) {
             throw new RfbError(ErrorCode.BAD_COMPRESSED_DATA, `ZRLE data inflates beyond the ` +
                 `${this._inflatedCap} bytes its rectangle's tiles can take`);
         }
-        if (needed > this._stream.length) {
-            const bigger = new Uint8Array(Math.min(this._inflatedCap, Math.max(needed, 2 * this._stream.length)));
-            bigger.set(this._stream.subarray(0, this._inflated));
-            this._stream = bigger;
+        if (this._tileY >= this._rect.height) {
+            this._leftOver += chunk.length;
+            return;
         }
-        this._stream.set(chunk, this._inflated);
-        this._inflated = needed;
+        // What is pending is less than one tile (below _retryAt, at most MAX_TILE_BYTES), so it and
+        // a chunk fit once moved to the front.
+        if (this._pending.length - this._inflatedEnd < chunk.length) {
+            this._pending.copyWithin(0, this._readAt, this._inflatedEnd);
+            this._inflatedEnd -= this._readAt;
+            this._readAt = 0;
+        }
+        this._pending.set(chunk, this._inflatedEnd);
+        this._inflatedEnd += chunk.length;
+        if (this._inflatedEnd - this._readAt >= this._retryAt) {
+            this._decodeTiles();
+        }
     }
 
-    _decodeTiles(rect, pf, display) {
-        const cpixelBytes = compressedPixelBytes(pf);
-        for (let ty = 0; ty < rect.height; ty += TILE) {
-            const th = Math.min(TILE, rect.height - ty);
-            for (let tx = 0; tx < rect.width; tx += TILE) {
-                const tw = Math.min(TILE, rect.width - tx);
-                this._decodeTile(tx, ty, tw, th, pf, cpixelBytes);
-                display.putPixels(rect.x + tx, rect.y + ty, tw, th, this._tile.slice(0, tw * th * 4));
+    /** Paints every tile whose bytes are all inflated; the rest of the pending bytes wait for more. */
+    _decodeTiles() {
+        const rect = this._rect;
+        while (this._tileY < rect.height) {
+            const tw = Math.min(TILE, rect.width - this._tileX);
+            const th = Math.min(TILE, rect.height - this._tileY);
+            const tileStart = this._readAt;
+            try {
+                this._decodeTile(tw, th);
+            } catch (error) {
+                if (error !== STARVED) {
+                    throw error;
+                }
+                this._readAt = tileStart;
+                this._retryAt = Math.min(2 * (this._inflatedEnd - tileStart), MAX_TILE_BYTES);
+                return;
+            }
+            this._retryAt = 0;
+            const pixels = this._tile.slice(0, tw * th * 4);
+            this._display.putPixels(rect.x + this._tileX, rect.y + this._tileY, tw, th, pixels);
+            this._tileX += TILE;
+            if (this._tileX >= rect.width) {
+                this._tileX = 0;
+                this._tileY += TILE;
             }
         }
-        if (this._readAt !== this._inflated) {
-            // Servers flush the stream after every rectangle: what is left over belongs to no rectangle.
-            throw new RfbError(ErrorCode.BAD_ENCODING_DATA, `ZRLE rectangle ${describe(rect)} leaves ` +
-                `${this._inflated - this._readAt} inflated bytes undecoded`);
-        }
+        this._leftOver += this._inflatedEnd - this._readAt;
         this._readAt = 0;
-        this._inflated = 0;
+        this._inflatedEnd = 0;
     }
 
-    _decodeTile(tx, ty, tw, th, pf, cpixelBytes) {
+    _decodeTile(tw, th) {
         const pixels = tw * th;
         const tile = this._tile;
-        const subencoding = this._u8(tx, ty);
+        const subencoding = this._u8();
         if (subencoding === 0) {
             for (let i = 0; i < pixels; i++) {
-                this._cpixel(tx, ty, pf, cpixelBytes, tile, i * 4);
+                this._cpixel(tile, i * 4);
             }
         } else if (subencoding === 1) {
-            this._cpixel(tx, ty, pf, cpixelBytes, tile, 0);
+            this._cpixel(tile, 0);
             fill(tile, 0, 1, pixels);
         } else if (subencoding <= 16) {
-            this._readPalette(subencoding, tx, ty, pf, cpixelBytes);
+            this._readPalette(subencoding);
             const bits = subencoding === 2 ? 1 : subencoding <= 4 ? 2 : 4;
             const mask = (1 << bits) - 1;
             for (let y = 0; y < th; y++) {
@@ -139,91 +191,111 @@ export class ZrleDecoder {
                 let current = 0;
                 for (let x = 0; x < tw; x++) {
                     if (shift === 8) {
-                        current = this._u8(tx, ty);
+                        current = this._u8();
                         shift = 0;
                     }
                     shift += bits;
                     const index = (current >>> (8 - shift)) & mask;
                     if (index >= subencoding) {
-                        throw this._tileError(tx, ty, `palette index ${index} with ${subencoding} colours`);
+                        throw this._tileError(`palette index ${index} with ${subencoding} colours`);
                     }
-                    tile.set(this._palette.subarray(index * 4, index * 4 + 4), (y * tw + x) * 4);
+                    copyPixel(this._palette, index, tile, y * tw + x);
                 }
             }
         } else if (subencoding === 128) {
             for (let done = 0; done < pixels;) {
-                this._cpixel(tx, ty, pf, cpixelBytes, tile, done * 4);
-                const run = this._runLength(tx, ty, pixels - done);
+                this._cpixel(tile, done * 4);
+                const run = this._runLength(pixels - done);
                 fill(tile, done, done + 1, done + run);
                 done += run;
             }
         } else if (subencoding >= 130) {
             const size = subencoding - 128;
-            this._readPalette(size, tx, ty, pf, cpixelBytes);
+            this._readPalette(size);
             for (let done = 0; done < pixels;) {
-                const code = this._u8(tx, ty);
+                const code = this._u8();
                 const index = code & 0x7f;
                 if (index >= size) {
-                    throw this._tileError(tx, ty, `palette index ${index} with ${size} colours`);
+                    throw this._tileError(`palette index ${index} with ${size} colours`);
                 }
-                const run = (code & 0x80) === 0 ? 1 : this._runLength(tx, ty, pixels - done);
-                tile.set(this._palette.subarray(index * 4, index * 4 + 4), done * 4);
+                const run = (code & 0x80) === 0 ? 1 : this._runLength(pixels - done);
+                copyPixel(this._palette, index, tile, done);
                 fill(tile, done, done + 1, done + run);
                 done += run;
             }
         } else {
-            throw this._tileError(tx, ty, `unknown subencoding ${subencoding}`);
+            throw this._tileError(`unknown subencoding ${subencoding}`);
         }
     }
 
-    _readPalette(size, tx, ty, pf, cpixelBytes) {
+    _readPalette(size) {
         for (let i = 0; i < size; i++) {
-            this._cpixel(tx, ty, pf, cpixelBytes, this._palette, i * 4);
+            this._cpixel(this._palette, i * 4);
         }
     }
 
     /** A run's length: 1 plus its bytes, where each 255 means another byte follows; at most `left`. */
-    _runLength(tx, ty, left) {
+    _runLength(left) {
         let length = 1;
         let b;
         do {
-            b = this._u8(tx, ty);
+            b = this._u8();
             length += b;
             if (length > left) {
-                throw this._tileError(tx, ty, `a run longer than the ${left} pixels left in the tile`);
+                throw this._tileError(`a run longer than the ${left} pixels left in the tile`);
             }
         } while (b === 255);
         return length;
     }
 
-    _u8(tx, ty) {
-        if (this._readAt >= this._inflated) {
-            throw this._tileError(tx, ty, 'the data ends inside the tile');
+    _u8() {
+        if (this._readAt >= this._inflatedEnd) {
+            this._ranOutInTile();
         }
-        return this._stream[this._readAt++];
+        return this._pending[this._readAt++];
+    }
+
+    _ranOutInTile() {
+        if (this._lastBytes) {
+            throw this._tileError('the data ends inside the tile');
+        }
+        throw STARVED;
     }
 
     /** Reads one compressed pixel and writes its RGBA to dst[d..]. */
-    _cpixel(tx, ty, pf, cpixelBytes, dst, d) {
-        if (this._inflated - this._readAt < cpixelBytes) {
-            throw this._tileError(tx, ty, 'the data ends inside the tile');
+    _cpixel(dst, d) {
+        const pf = this._format;
+        const cpixelBytes = this._cpixelBytes;
+        if (this._inflatedEnd - this._readAt < cpixelBytes) {
+            this._ranOutInTile();
         }
         const at = this._readAt;
         this._readAt += cpixelBytes;
+        const pending = this._pending;
         if (cpixelBytes === pf.bitsPerPixel >> 3) {
-            toRgba(pf, this._stream, at, dst, d, 1);
+            toRgba(pf, pending, at, dst, d, 1);
             return;
         }
-        const [b0, b1, b2] = this._stream.subarray(at, at + 3);
+        const b0 = pending[at];
+        const b1 = pending[at + 1];
+        const b2 = pending[at + 2];
         // The three bytes are the pixel's bytes in wire order with the unused one left out.
         const value = pf.bigEndian ? (b0 << 16) | (b1 << 8) | b2 : (b2 << 16) | (b1 << 8) | b0;
-        valueToRgba(pf, fitsInLowBytes(pf) ? value : (value << 8) >>> 0, dst, d);
+        valueToRgba(pf, this._fitsInLowBytes ? value : (value << 8) >>> 0, dst, d);
     }
 
-    _tileError(tx, ty, what) {
-        return new RfbError(ErrorCode.BAD_ENCODING_DATA,
-            `ZRLE rectangle ${describe(this._rect)}, tile at ${this._rect.x + tx},${this._rect.y + ty}: ${what}`);
+    _tileError(what) {
+        const rect = this._rect;
+        return new RfbError(ErrorCode.BAD_ENCODING_DATA, `ZRLE rectangle ${describeRect(rect)}, tile at ` +
+            `${rect.x + this._tileX},${rect.y + this._tileY}: ${what}`);
     }
+}
+
+function copyPixel(src, from, dst, to) {
+    dst[to * 4] = src[from * 4];
+    dst[to * 4 + 1] = src[from * 4 + 1];
+    dst[to * 4 + 2] = src[from * 4 + 2];
+    dst[to * 4 + 3] = 255;
 }
 
 /** Copies the RGBA of pixel `from` to pixels [start, end). */
@@ -237,10 +309,6 @@ function fill(tile, from, start, end) {
         tile[i + 2] = b;
         tile[i + 3] = 255;
     }
-}
-
-function describe(rect) {
-    return `${rect.width}x${rect.height}+${rect.x}+${rect.y}`;
 }
 
 /** Three for true-colour 32-bit formats whose colour bits fit in three bytes, else the pixel size. */

@@ -16,6 +16,13 @@ import { checkInside, checkSize } from './bounds.js';
  * stops asking the server for more. Rows of a large rectangle still arriving are drawn at frame
  * callbacks, so a slow link fills the screen progressively.
  *
+ * Images (Tight's JPEG, TightPNG's PNG) are decoded by the browser with createImageBitmap, off the
+ * page's thread, from the moment they arrive; the queue is drawn in order up to the first image not
+ * decoded yet, and what follows waits for it, so later rectangles never overtake it, and an update
+ * counts as drawn (its finishUpdate callback runs) only once all it holds, images too, is drawn.
+ * An image that does not decode, or decodes to another size, ends the session: its error goes to
+ * the finishUpdate callbacks waiting and to come, and nothing more is drawn.
+ *
  * Raw pixels go through ImageData (wrapping the decoder's array, no copy). CopyRect goes through a
  * scratch canvas, which also makes overlapping copies right: drawing a canvas onto itself makes
  * Chromium's software canvas snapshot and re-copy the whole surface, 5-9 ms at 1920x1080 even for
@@ -34,19 +41,27 @@ export class CanvasDisplay {
      *   (after the frame being rendered); defaults to setTimeout 0; tests pass their own.
      * @param {(error: Error) => void} [options.onError] told when drawing fails (then the
      *   waiting finishUpdate callbacks are still called, so the session does not stall).
+     * @param {(blob: Blob, options: object) => Promise<ImageBitmap>} [options.createImageBitmap]
+     *   defaults to the browser's; tests pass their own.
      */
-    constructor(canvas, { requestFrame, postTask, onError } = {}) {
+    constructor(canvas, { requestFrame, postTask, onError, createImageBitmap: decode } = {}) {
         this._canvas = canvas;
         this._context = canvas.getContext('2d', { alpha: false });
         this._requestFrame = requestFrame ?? ((callback) => requestAnimationFrame(callback));
         this._postTask = postTask ?? ((callback) => setTimeout(callback, 0));
         this._onError = onError ?? ((error) => console.error('rfbridge: drawing failed', error));
+        this._createImageBitmap = decode ?? ((blob, options) => createImageBitmap(blob, options));
         this.width = canvas.width;
         this.height = canvas.height;
-        /** @type {Array<() => void>} drawing operations in arrival order */
+        /** @type {Array<(() => void)|PendingImage>} drawing operations in arrival order */
         this._operations = [];
-        /** @type {Array<() => void>} */
+        /** Operations ever queued, and ever drawn (or dropped): a finished update waits for its last. */
+        this._queuedCount = 0;
+        this._drawnCount = 0;
+        /** @type {Array<{onDrawn: (error?: Error) => void, after: number}>} in order */
         this._drawnCallbacks = [];
+        /** The error of an image that could not be drawn; then nothing more is. */
+        this._failure = null;
         this._frameRequested = false;
         /**
          * True from a draw outside a frame callback until the next frame callback: that frame will
@@ -105,6 +120,38 @@ export class CanvasDisplay {
         this._queue(() => this._context.putImageData(new ImageData(pixels, w, h), x, y));
     }
 
+    drawImage(x, y, w, h, bytes, mimeType, fail) {
+        checkInside(x, y, w, h, this.width, this.height, 'drawImage');
+        if (this._failure !== null) {
+            return;
+        }
+        const image = new PendingImage(x, y);
+        this._queue(image);
+        let decoding;
+        try {
+            // The server's pixel values as they are: no colour profile applies to a remote screen.
+            decoding = Promise.resolve(this._createImageBitmap(new Blob([bytes], { type: mimeType }),
+                { colorSpaceConversion: 'none' }));
+        } catch (error) {
+            decoding = Promise.reject(error);
+        }
+        decoding.then((bitmap) => {
+            if (this._failure !== null) {
+                bitmap.close?.();
+            } else if (bitmap.width !== w || bitmap.height !== h) {
+                bitmap.close?.();
+                image.failure = fail(`is ${bitmap.width}x${bitmap.height}`);
+            } else {
+                image.bitmap = bitmap;
+            }
+        }, (error) => {
+            image.failure = fail(`does not decode${error?.message ? ` (${error.message})` : ''}`);
+        }).then(() => {
+            image.settled = true;
+            this._imageSettled(image);
+        });
+    }
+
     /**
      * Shows the server's pointer shape as the canvas's CSS cursor; 0x0 hides the pointer.
      * Not batched: a cursor is small and changes rarely.
@@ -124,7 +171,17 @@ export class CanvasDisplay {
     }
 
     finishUpdate(onDrawn) {
-        this._drawnCallbacks.push(onDrawn);
+        if (this._failure !== null) {
+            // Nothing more is drawn: no frame to wait for.
+            onDrawn(this._failure);
+            return;
+        }
+        this._drawnCallbacks.push({ onDrawn, after: this._queuedCount });
+        this._drawSoon();
+    }
+
+    /** Draws what waits at once when a frame is free to show it, else at the next frame. */
+    _drawSoon() {
         if (this._nextFrameTaken || this._taskPosted) {
             this._scheduleFrame();
         } else {
@@ -133,8 +190,29 @@ export class CanvasDisplay {
     }
 
     _queue(operation) {
+        if (this._failure !== null) {
+            // The session is ending: nothing after the image that failed is drawn.
+            return;
+        }
         this._operations.push(operation);
+        this._queuedCount++;
         this._scheduleFrame();
+    }
+
+    _imageSettled(image) {
+        if (this._operations[0] !== image) {
+            // Images before it, or a frame, still hold it; it is drawn when they let it.
+            return;
+        }
+        if (image.failure !== null) {
+            // Nothing to show, so no frame to wait for: the session hears of it now.
+            this._draw();
+        } else if (this._drawnCallbacks.length > 0) {
+            // An update waited for it: drawn as a finished update is.
+            this._drawSoon();
+        } else {
+            this._scheduleFrame();
+        }
     }
 
     _scheduleFrame() {
@@ -167,28 +245,65 @@ export class CanvasDisplay {
         this._nextFrameTaken = true;
         // The frame callback that follows ends the hold, so a later update may draw at once again.
         this._scheduleFrame();
-        this._draw();
+        if (!this._draw()) {
+            // Nothing drawn (the next operation is an image still decoding): the next frame is free.
+            this._nextFrameTaken = false;
+        }
     }
 
+    /** Whether a draw now would do anything: not while the next operation is an image still decoding. */
     _hasWork() {
+        const next = this._operations[0];
+        if (next instanceof PendingImage && !next.settled) {
+            return false;
+        }
         return this._operations.length > 0 || this._drawnCallbacks.length > 0;
     }
 
+    /** Draws what can be drawn and reports the updates that are; returns whether it did anything. */
     _draw() {
         const operations = this._operations;
-        const callbacks = this._drawnCallbacks;
-        this._operations = [];
-        this._drawnCallbacks = [];
+        let done = 0;
         try {
-            for (const operation of operations) {
-                operation();
+            while (done < operations.length) {
+                const operation = operations[done];
+                if (operation instanceof PendingImage) {
+                    if (!operation.settled) {
+                        break;
+                    }
+                    if (operation.failure !== null) {
+                        this._failure = operation.failure;
+                        operations.forEach((dropped) => dropped instanceof PendingImage && dropped.release());
+                        done = operations.length;
+                        break;
+                    }
+                    done++;
+                    operation.drawOn(this._context);
+                } else {
+                    done++;
+                    operation();
+                }
             }
         } catch (error) {
+            // The rest of the batch is dropped: it would draw onto a picture already wrong.
+            done = operations.length;
             this._onError(error);
         }
-        for (const callback of callbacks) {
-            callback();
+        operations.splice(0, done);
+        this._drawnCount += done;
+        const callbacks = this._drawnCallbacks;
+        let due = 0;
+        while (due < callbacks.length && (this._failure !== null || callbacks[due].after <= this._drawnCount)) {
+            due++;
         }
+        for (const { onDrawn } of callbacks.splice(0, due)) {
+            if (this._failure !== null) {
+                onDrawn(this._failure);
+            } else {
+                onDrawn();
+            }
+        }
+        return done > 0 || due > 0;
     }
 
     _scratchContext(width, height) {
@@ -220,5 +335,32 @@ export class CanvasDisplay {
         if (old.width > 0 && old.height > 0) {
             this._context.drawImage(old, 0, 0);
         }
+    }
+}
+
+/** An image in the drawing queue: decoding from the moment it arrives, drawn in its turn. */
+class PendingImage {
+    constructor(x, y) {
+        this.x = x;
+        this.y = y;
+        this.settled = false;
+        /** @type {ImageBitmap|null} */
+        this.bitmap = null;
+        /** @type {Error|null} the RfbError that ends the session, when it cannot be drawn */
+        this.failure = null;
+    }
+
+    drawOn(context) {
+        try {
+            context.drawImage(this.bitmap, this.x, this.y);
+        } finally {
+            this.release();
+        }
+    }
+
+    /** Frees the decoded pixels now instead of at garbage collection. */
+    release() {
+        this.bitmap?.close?.();
+        this.bitmap = null;
     }
 }

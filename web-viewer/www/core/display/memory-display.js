@@ -11,9 +11,16 @@ import { checkInside, checkSize } from './bounds.js';
  * - `fillRect(x, y, w, h, rgba)`: rgba is [r, g, b] or [r, g, b, a].
  * - `copyRect(srcX, srcY, x, y, w, h)`: overlapping areas copy as if through a temporary.
  * - `putPixels(x, y, w, h, rgba)`: w*h*4 bytes of opaque RGBA; the display may keep the array.
+ * - `drawImage(x, y, w, h, bytes, mimeType, fail)`: a JPEG or PNG image ('image/jpeg' or
+ *   'image/png') whose header the decoder has checked to give w x h; the display may keep `bytes`.
+ *   It is drawn in order with the other calls, however long decoding takes. When it does not
+ *   decode, or decodes to another size, `fail(problem)` gives the RfbError that ends the session
+ *   (`problem` is "does not decode", maybe with the reason in parentheses, or "is WxH"): thrown
+ *   here, at once; a display that decodes later (CanvasDisplay) hands it to `onDrawn` instead.
  * - `setCursor(rgba, w, h, hotX, hotY)`: the pointer's shape (alpha 0 or 255).
- * - `finishUpdate(onDrawn)`: the current update is complete; `onDrawn` is called once, when it
- *   is on screen (here: at once, or at `drawPending()` when `autoDraw` is false).
+ * - `finishUpdate(onDrawn)`: the current update is complete; `onDrawn()` is called once, when it
+ *   is on screen (here: at once, or at `drawPending()` when `autoDraw` is false), or
+ *   `onDrawn(error)` with the RfbError of an image in it (or before it) that could not be drawn.
  *
  * Every drawing call checks its rectangle and throws RangeError when it lies outside.
  */
@@ -22,14 +29,19 @@ export class MemoryDisplay {
      * @param {object} [options]
      * @param {boolean} [options.autoDraw=true] call finishUpdate's callback at once; when false
      *   the callbacks wait for drawPending(), so tests can hold a frame back.
+     * @param {(bytes: Uint8Array, mimeType: string) => {width: number, height: number, data: Uint8Array}}
+     *   [options.decodeImage] decodes a JPEG or PNG at once into RGBA, throwing when it cannot;
+     *   without it drawImage fails. Node has no image decoder, so the test runners pass one
+     *   (test-support/image-decoding.js) and core/ depends on none.
      */
-    constructor({ autoDraw = true } = {}) {
+    constructor({ autoDraw = true, decodeImage = null } = {}) {
         this.width = 0;
         this.height = 0;
         this.data = new Uint8ClampedArray(0);
         this.autoDraw = autoDraw;
         this.cursor = null;
         this.updatesFinished = 0;
+        this._decodeImage = decodeImage;
         /** @type {Array<() => void>} */
         this._pending = [];
     }
@@ -82,6 +94,33 @@ export class MemoryDisplay {
         }
         for (let row = 0; row < h; row++) {
             this.data.set(rgba.subarray(row * w * 4, (row + 1) * w * 4), ((y + row) * this.width + x) * 4);
+        }
+    }
+
+    drawImage(x, y, w, h, bytes, mimeType, fail) {
+        checkInside(x, y, w, h, this.width, this.height, 'drawImage');
+        if (this._decodeImage === null) {
+            throw new Error('this MemoryDisplay was made without an image decoder (options.decodeImage)');
+        }
+        let image;
+        try {
+            image = this._decodeImage(bytes, mimeType);
+        } catch (error) {
+            throw fail(`does not decode${error?.message ? ` (${error.message})` : ''}`);
+        }
+        if (image.width !== w || image.height !== h) {
+            throw fail(`is ${image.width}x${image.height}`);
+        }
+        // Opaque, as every other pixel: a Tight server's images carry no transparency to keep.
+        for (let row = 0; row < h; row++) {
+            for (let column = 0; column < w; column++) {
+                const from = (row * w + column) * 4;
+                const to = ((y + row) * this.width + x + column) * 4;
+                this.data[to] = image.data[from];
+                this.data[to + 1] = image.data[from + 1];
+                this.data[to + 2] = image.data[from + 2];
+                this.data[to + 3] = 255;
+            }
         }
     }
 

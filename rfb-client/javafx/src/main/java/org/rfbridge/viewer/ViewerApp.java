@@ -11,13 +11,13 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
 import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.rfb.client.Target;
 import org.rfbridge.viewer.connect.ConnectView;
 import org.rfbridge.viewer.connect.ConnectViewModel;
 import org.rfbridge.viewer.connect.PasswordStore;
 import org.rfbridge.viewer.connect.RecentConnections;
-import org.rfbridge.viewer.session.EncodingChoice;
 import org.rfbridge.viewer.session.FramebufferDisplay;
 import org.rfbridge.viewer.session.FxClipboard;
 import org.rfbridge.viewer.session.FxDialogs;
@@ -44,14 +44,12 @@ public final class ViewerApp extends Application {
     private FramebufferDisplay display;
     private ConnectViewModel connectModel;
     private ConnectView connectView;
-    private EncodingChoice encodingChoice = EncodingChoice.AUTO;
+    private EncodingPreferences encodingPreferences = EncodingPreferences.auto();
 
     @Override
     public void start(Stage primary) {
         ViewerCommand cli = options != null ? options : new ViewerCommand();
-        if (cli.encoding() != null) {
-            encodingChoice = cli.encoding();
-        }
+        encodingPreferences = cli.encodingPreferences();
         open(primary, cli.target() == null ? null : Target.parse(cli.target()), cli.viewOnly(), cli.scaleToFit(),
                 cli.fullScreen());
     }
@@ -65,7 +63,7 @@ public final class ViewerApp extends Application {
         display = new FramebufferDisplay();
         session = new SessionViewModel(RfbClient::start, display, new FxDialogs(primary), new FxClipboard(),
                 PasswordStore.inConfigDirectory(), Platform::runLater, background, System::nanoTime);
-        session.setEncodingChoice(encodingChoice);
+        session.encodingPreferencesProperty().set(encodingPreferences);
         session.viewOnlyProperty().set(viewOnly);
         session.scaleToFitProperty().set(scaleToFit);
         session.setOnLeave(this::showConnectForm);

@@ -3,7 +3,8 @@ package org.rfbridge.viewer;
 
 import java.util.concurrent.Callable;
 import org.rfbridge.rfb.client.Target;
-import org.rfbridge.viewer.session.EncodingChoice;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
+import org.rfbridge.rfb.encoding.Encodings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,16 +27,25 @@ public final class ViewerCommand implements Callable<Integer> {
     @Option(names = "--full-screen", description = "Start in full screen.")
     boolean fullScreen;
 
-    @Option(names = "--encoding", paramLabel = "ENCODING", defaultValue = "auto",
-            description = "The encoding to ask for first: auto (Raw and CopyRect only straight to a server on this"
-                    + " machine, ZRLE first otherwise), raw or zrle. Default: ${DEFAULT-VALUE}.")
-    EncodingChoice encoding;
+    @Option(names = "--encoding", paramLabel = "NAME", defaultValue = "auto",
+            description = "The encoding to ask for first: auto (Tight), tight, zrle, hextile, zlib, rre, raw."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String encoding;
+
+    @Option(names = "--quality", paramLabel = "Q", defaultValue = "auto",
+            description = "JPEG quality level 0..9, lossless, or auto: from the measured link. Default: ${DEFAULT-VALUE}.")
+    String quality;
+
+    @Option(names = "--compression", paramLabel = "N", defaultValue = "auto",
+            description = "Compression level 0..9 or auto. Default: ${DEFAULT-VALUE}.")
+    String compression;
 
     @Override
     public Integer call() {
         if (target != null) {
             Target.parse(target);
         }
+        encodingPreferences();
         return 0;
     }
 
@@ -51,8 +61,17 @@ public final class ViewerCommand implements Callable<Integer> {
         return scaleToFit;
     }
 
-    public EncodingChoice encoding() {
-        return encoding;
+    /**
+     * What the options ask of encodings.
+     *
+     * @throws IllegalArgumentException for words they do not take, saying which they do
+     */
+    public EncodingPreferences encodingPreferences() {
+        EncodingPreferences preferences = EncodingPreferences.auto()
+                .withQuality(EncodingPreferences.parseQuality(quality == null ? "auto" : quality))
+                .withCompression(EncodingPreferences.parseCompression(compression == null ? "auto" : compression));
+        return encoding == null || encoding.equalsIgnoreCase("auto") ? preferences
+                : preferences.preferring(Encodings.pixelEncoding(encoding));
     }
 
     public boolean fullScreen() {

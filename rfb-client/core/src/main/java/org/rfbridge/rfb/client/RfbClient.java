@@ -22,6 +22,7 @@ import org.rfbridge.rfb.RfbTransportException;
 import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.Rect;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
 import org.rfbridge.rfb.protocol.AdaptiveEncoding;
 import org.rfbridge.rfb.protocol.ConnectionEvents;
 import org.rfbridge.rfb.protocol.DecodeStats;
@@ -306,6 +307,11 @@ public final class RfbClient implements AutoCloseable {
     /** What the session has received and decoded so far; snapshots may be taken on any thread. */
     public DecodeStats stats() {
         return connection.stats();
+    }
+
+    /** Asks for encodings by {@code preferences} from now on (applied on the session thread). */
+    public void setEncodingPreferences(EncodingPreferences preferences) {
+        post(() -> connection.setEncodingPreferences(preferences));
     }
 
     /** The link as the session measures it; read on any thread. */

@@ -50,6 +50,11 @@ public record EncodingPreferences(Integer preferred, boolean alone, int quality,
         return new EncodingPreferences(encoding, false, quality, compression, fineQuality, subsampling, exactly);
     }
 
+    /** The viewer's own order of encodings again. */
+    public EncodingPreferences anyEncoding() {
+        return new EncodingPreferences(null, false, quality, compression, fineQuality, subsampling, exactly);
+    }
+
     /** {@code encoding} as the only pixel encoding (with the pseudo-encodings). */
     public EncodingPreferences only(int encoding) {
         return new EncodingPreferences(encoding, true, quality, compression, fineQuality, subsampling, exactly);

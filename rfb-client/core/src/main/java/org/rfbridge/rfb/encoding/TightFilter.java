@@ -32,6 +32,8 @@ final class TightFilter {
     // For the gradient filter: the previous row's channel values, three per pixel.
     private final int[] previous;
     private final int[] current;
+    private final int[] channelMax;
+    private final int[] channelShift;
     private int rowFill;
     private int rowsDone;
 
@@ -57,6 +59,9 @@ final class TightFilter {
         this.argb = new int[rect.width()];
         this.previous = filter == GRADIENT ? new int[3 * rect.width()] : null;
         this.current = filter == GRADIENT ? new int[3 * rect.width()] : null;
+        this.channelMax = tpixel ? new int[] {255, 255, 255}
+                : new int[] {format.redMax(), format.greenMax(), format.blueMax()};
+        this.channelShift = new int[] {format.redShift(), format.greenShift(), format.blueShift()};
     }
 
     /** Whether pixels of {@code pf} are sent as three-byte TPIXELs. */
@@ -148,8 +153,8 @@ final class TightFilter {
 
     /** Each channel was sent as its difference from left + above - above-left, clamped to the channel. */
     private void ungradient() {
-        int[] max = tpixel ? new int[] {255, 255, 255} : new int[] {format.redMax(), format.greenMax(), format.blueMax()};
-        int[] shift = {format.redShift(), format.greenShift(), format.blueShift()};
+        int[] max = channelMax;
+        int[] shift = channelShift;
         for (int x = 0; x < rect.width(); x++) {
             int value = tpixel ? 0 : format.pixelValue(row, x * pixelBytes);
             for (int c = 0; c < 3; c++) {

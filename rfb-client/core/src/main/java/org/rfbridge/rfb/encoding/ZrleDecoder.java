@@ -47,6 +47,9 @@ public final class ZrleDecoder implements RectDecoder {
     private int inflated;
     // When the rectangle's compressed bytes are all in, running out inside a tile is an error, not a wait.
     private boolean lastBytes;
+    // A tile that ran out is tried again only once this many bytes are pending: twice what it ran out with, so
+    // a server sending a byte at a time costs a few decodes of a tile, not one per byte.
+    private int retryAt;
 
     // The rectangle in progress.
     private Rect rect;
@@ -110,6 +113,7 @@ public final class ZrleDecoder implements RectDecoder {
         tileY = 0;
         leftOver = 0;
         lastBytes = false;
+        retryAt = 0;
     }
 
     private void inflated(byte[] data, int offset, int length) throws RfbProtocolException {
@@ -129,7 +133,9 @@ public final class ZrleDecoder implements RectDecoder {
         }
         System.arraycopy(data, offset, pending, inflated, length);
         inflated += length;
-        decodeTiles();
+        if (inflated - readAt >= retryAt) {
+            decodeTiles();
+        }
     }
 
     /** Paints every tile whose bytes are all inflated; the rest of the pending bytes wait for more. */
@@ -142,8 +148,10 @@ public final class ZrleDecoder implements RectDecoder {
                 decodeTile(tw, th);
             } catch (Starved starved) {
                 readAt = tileStart;
+                retryAt = Math.min(2 * (inflated - readAt), MAX_TILE_BYTES);
                 return;
             }
+            retryAt = 0;
             target.setPixels(rect.x() + tileX, rect.y() + tileY, tw, th, tile, 0, tw);
             tileX += TILE;
             if (tileX >= rect.width()) {

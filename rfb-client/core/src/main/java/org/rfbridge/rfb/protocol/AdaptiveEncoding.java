@@ -10,9 +10,14 @@ import org.rfbridge.rfb.encoding.Encodings;
 /**
  * What a session announces with SetEncodings, chosen from the user's {@link EncodingPreferences} and, for what
  * they leave open, from the measured link (the JavaScript core's {@code adaptive-encoding.js}). Like TigerVNC's
- * viewer it asks for Tight first, and lets the bandwidth set the JPEG quality: lossless where the link is as
- * fast as a LAN's, JPEG quality 8 down to 16 Mbit/s, then 6, 4 and 2 as it slows. A change of tier needs the
- * bandwidth 25% past the tier's edge, so that a link near an edge does not flap.
+ * viewer it asks for Tight first, and lets the bandwidth set the JPEG quality: 8 down to 16 Mbit/s, then 6, 4
+ * and 2 as it slows, and lossless on a LAN. A change of tier needs the bandwidth 25% past the tier's edge, so
+ * that a link near an edge does not flap.
+ *
+ * <p>A LAN is told by its round trip, not its bandwidth: on a fast link the server's encoder, not the link,
+ * sets the pace at which an update's bytes arrive, so the measured bandwidth of a LAN is only a lower bound
+ * (tens of Mbit/s for JPEG updates on a busy two-core machine). A round trip of 2 ms or less with at least 16
+ * Mbit/s is a LAN; one above 5 ms is not.
  *
  * <p>Changed by the session thread only; other threads may read what it asks for.
  */
@@ -23,7 +28,8 @@ public final class AdaptiveEncoding {
         SLOW(1_000_000, 4, 6),
         MEDIUM(4_000_000, 6, 2),
         FAST(16_000_000, 8, 1),
-        LAN(400_000_000, EncodingPreferences.LOSSLESS, 1);
+        /** Its bandwidth is the tier below's: a LAN is told by its round trip. */
+        LAN(16_000_000, EncodingPreferences.LOSSLESS, 1);
 
         final double from;
         final int quality;
@@ -38,6 +44,10 @@ public final class AdaptiveEncoding {
 
     /** How far past a tier's edge the bandwidth must go to change tier. */
     private static final double HYSTERESIS = 1.25;
+    /** Round trips up to this are a LAN's (with the bandwidth of the tier below). */
+    private static final long LAN_ROUND_TRIP_NANOS = 2_000_000;
+    /** Round trips over this are not a LAN's. */
+    private static final long WAN_ROUND_TRIP_NANOS = 5_000_000;
 
     /** The pixel encodings in the viewer's own order of preference, each announced if decodable. */
     private static final int[] AUTO_ORDER = {
@@ -105,6 +115,16 @@ public final class AdaptiveEncoding {
         return preferences.compression() == EncodingPreferences.AUTO ? tier.compression : preferences.compression();
     }
 
+    /** What is asked of the JPEG quality, for a status line: "JPEG quality 6", "lossless". */
+    public String describeQuality() {
+        if (preferences.exactly() != null) {
+            return "fixed encodings";
+        }
+        int quality = quality();
+        String words = quality == EncodingPreferences.LOSSLESS ? "lossless" : "JPEG quality " + quality;
+        return preferences.quality() == EncodingPreferences.AUTO ? words + " (auto)" : words;
+    }
+
     /** Whether the measured link can change what is announced. */
     public boolean adapts() {
         return preferences.exactly() == null
@@ -123,12 +143,19 @@ public final class AdaptiveEncoding {
             return false;
         }
         Tier[] tiers = Tier.values();
-        Tier wanted = tier;
-        while (wanted.ordinal() + 1 < tiers.length && bandwidth >= tiers[wanted.ordinal() + 1].from * HYSTERESIS) {
+        Tier wanted = tier == Tier.LAN ? Tier.FAST : tier;
+        while (wanted.ordinal() + 1 < Tier.LAN.ordinal()
+                && bandwidth >= tiers[wanted.ordinal() + 1].from * HYSTERESIS) {
             wanted = tiers[wanted.ordinal() + 1];
         }
         while (wanted.ordinal() > 0 && bandwidth * HYSTERESIS < wanted.from) {
             wanted = tiers[wanted.ordinal() - 1];
+        }
+        long roundTrip = link.roundTripNanos();
+        if (wanted == Tier.FAST && roundTrip >= 0) {
+            boolean lan = tier == Tier.LAN ? roundTrip <= WAN_ROUND_TRIP_NANOS
+                    : roundTrip <= LAN_ROUND_TRIP_NANOS && bandwidth >= Tier.FAST.from * HYSTERESIS;
+            wanted = lan ? Tier.LAN : Tier.FAST;
         }
         if (wanted == tier) {
             return false;

@@ -12,7 +12,7 @@ package org.rfbridge.rfb.protocol;
  */
 public final class LinkEstimate {
     /** Updates smaller than this do not measure bandwidth. */
-    static final long MIN_SAMPLE_BYTES = 48 * 1024;
+    static final long MIN_SAMPLE_BYTES = 4 * 1024;
     /** Weight of a new bandwidth sample in the average. */
     private static final double SAMPLE_WEIGHT = 0.35;
     private static final int ROUND_TRIPS_KEPT = 16;
@@ -79,6 +79,16 @@ public final class LinkEstimate {
     @SuppressWarnings("NonAtomicOperationOnVolatileField")
     public long samples() {
         return samples;
+    }
+
+    /** For a status line: "23.4 Mbit/s, 41 ms", or what is not measured yet. */
+    public String describe() {
+        double bits = bitsPerSecond;
+        long rtt = shortestRoundTrip;
+        String bandwidth = Double.isNaN(bits) ? "bandwidth not measured yet"
+                : bits >= 1e9 ? String.format(java.util.Locale.ROOT, "%.1f Gbit/s", bits / 1e9)
+                : String.format(java.util.Locale.ROOT, "%.1f Mbit/s", bits / 1e6);
+        return rtt < 0 ? bandwidth : bandwidth + String.format(java.util.Locale.ROOT, ", %.0f ms", rtt / 1e6);
     }
 
     /** The shortest recent round trip in nanoseconds, -1 until one was measured. */

@@ -62,7 +62,7 @@ public final class RfbConnection {
     private ServerMessageReader reader;
     private boolean requestOutstanding;
     private final LinkEstimate link = new LinkEstimate();
-    private AdaptiveEncoding encodingChoice;
+    private volatile AdaptiveEncoding encodingChoice;
     private boolean awaitingConsumer;
     private boolean fullUpdateNeeded;
 
@@ -196,6 +196,17 @@ public final class RfbConnection {
             requestUpdate(!fullUpdateNeeded);
             fullUpdateNeeded = false;
         }
+    }
+
+    /**
+     * Asks for encodings by {@code preferences} from now on: a SetEncodings at once, which the server applies to
+     * the updates after it.
+     */
+    public void setEncodingPreferences(EncodingPreferences preferences) {
+        requireNormal();
+        encodingChoice = new AdaptiveEncoding(preferences, options.decoders());
+        encodingChoice.follow(link);
+        writer.setEncodings(encodingChoice.encodings());
     }
 
     /** Requests the whole framebuffer now (a non-incremental FramebufferUpdateRequest). */

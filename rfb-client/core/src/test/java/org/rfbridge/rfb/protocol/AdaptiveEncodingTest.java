@@ -15,12 +15,16 @@ import org.rfbridge.rfb.encoding.Encodings;
 class AdaptiveEncodingTest {
     private static final long MS = 1_000_000L;
 
-    /** A link that carries {@code mbits} Mbit/s: one large update of 1 MB measured at that rate. */
+    /** A link of {@code mbits} Mbit/s and a 10 ms round trip: one large update of 1 MB measured at that rate. */
     private static void measure(LinkEstimate link, double mbits, long[] clock, long[] consumed) {
+        measure(link, mbits, 10 * MS, clock, consumed);
+    }
+
+    private static void measure(LinkEstimate link, double mbits, long roundTrip, long[] clock, long[] consumed) {
         long bytes = 1_000_000;
         long nanos = (long) (bytes * 8 / (mbits * 1e6) * 1e9);
         link.requested(clock[0], consumed[0]);
-        clock[0] += 10 * MS;
+        clock[0] += roundTrip;
         link.arrived(clock[0], consumed[0]);
         clock[0] += nanos;
         consumed[0] += bytes;
@@ -58,10 +62,16 @@ class AdaptiveEncodingTest {
             measure(link, 2000, clock, consumed);
         }
         assertTrue(choice.follow(link));
-        assertEquals(EncodingPreferences.LOSSLESS, choice.quality());
+        assertEquals(8, choice.quality(), "fast, but 10 ms away: not a LAN");
+        LinkEstimate lan = new LinkEstimate();
+        for (int i = 0; i < 20; i++) {
+            measure(lan, 40, MS / 2, clock, consumed);
+        }
+        assertTrue(choice.follow(lan));
+        assertEquals(EncodingPreferences.LOSSLESS, choice.quality(), "half a millisecond away: a LAN");
         assertFalse(choice.encodings().stream().anyMatch(e -> e >= Encodings.QUALITY_LEVEL_0
                 && e <= Encodings.QUALITY_LEVEL_0 + 9), "no JPEG quality level: lossless");
-        assertFalse(choice.follow(link), "nothing changes while the link stays");
+        assertFalse(choice.follow(lan), "nothing changes while the link stays");
     }
 
     @Test

@@ -4,6 +4,8 @@ package org.rfbridge.viewer.session;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Dimension2D;
@@ -15,6 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyEvent;
@@ -22,6 +26,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
+import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.viewer.input.KeyCombo;
 import org.rfbridge.viewer.input.PointerTranslator;
 
@@ -141,9 +147,55 @@ public final class SessionView extends BorderPane {
         MenuItem clip = new MenuItem("Send local clipboard");
         clip.setOnAction(e -> model.sendLocalClipboard());
         keys.getItems().addAll(new SeparatorMenuItem(), clip);
-        MenuBar bar = new MenuBar(session, view, keys);
+        MenuBar bar = new MenuBar(session, view, keys, encodingMenu());
         bar.setFocusTraversable(false);
         return bar;
+    }
+
+    /**
+     * Encoding, JPEG quality and compression, each "Auto" or a fixed choice, applied to the session at once (the
+     * same choices as the command line's --encoding, --quality and --compression).
+     */
+    private Menu encodingMenu() {
+        Menu encoding = new Menu("Encoding");
+        Menu quality = new Menu("Quality");
+        Menu compression = new Menu("Compression");
+        ToggleGroup encodings = new ToggleGroup();
+        encoding.getItems().add(choice("Auto (Tight)", encodings, p -> p.preferred() == null,
+                EncodingPreferences::anyEncoding));
+        for (int e : new int[] {Encodings.TIGHT, Encodings.ZRLE, Encodings.HEXTILE, Encodings.ZLIB, Encodings.RRE,
+            Encodings.RAW}) {
+            encoding.getItems().add(choice(Encodings.name(e), encodings, p -> Integer.valueOf(e).equals(p.preferred()),
+                    p -> p.preferring(e)));
+        }
+        ToggleGroup qualities = new ToggleGroup();
+        quality.getItems().add(choice("Auto (from the link)", qualities, p -> p.quality() == EncodingPreferences.AUTO,
+                p -> p.withQuality(EncodingPreferences.AUTO)));
+        quality.getItems().add(choice("Lossless", qualities, p -> p.quality() == EncodingPreferences.LOSSLESS,
+                p -> p.withQuality(EncodingPreferences.LOSSLESS)));
+        for (int q = 9; q >= 0; q--) {
+            int level = q;
+            quality.getItems().add(choice("JPEG " + q, qualities, p -> p.quality() == level, p -> p.withQuality(level)));
+        }
+        ToggleGroup levels = new ToggleGroup();
+        compression.getItems().add(choice("Auto", levels, p -> p.compression() == EncodingPreferences.AUTO,
+                p -> p.withCompression(EncodingPreferences.AUTO)));
+        for (int c = 0; c <= 9; c++) {
+            int level = c;
+            compression.getItems().add(choice(String.valueOf(c), levels, p -> p.compression() == level,
+                    p -> p.withCompression(level)));
+        }
+        return new Menu("Encoding", null, encoding, quality, compression);
+    }
+
+    private RadioMenuItem choice(String label, ToggleGroup group, Predicate<EncodingPreferences> selected,
+            UnaryOperator<EncodingPreferences> apply) {
+        RadioMenuItem item = new RadioMenuItem(label);
+        item.setToggleGroup(group);
+        item.setSelected(selected.test(model.encodingPreferencesProperty().get()));
+        model.encodingPreferencesProperty().addListener((obs, old, now) -> item.setSelected(selected.test(now)));
+        item.setOnAction(e -> model.encodingPreferencesProperty().set(apply.apply(model.encodingPreferencesProperty().get())));
+        return item;
     }
 
     private void bindScaling() {

@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.rfbridge.rfb.RfbAuthenticationException;
 import org.rfbridge.rfb.RfbException;
 import org.rfbridge.rfb.client.ClientOptions;
@@ -28,6 +30,8 @@ import org.rfbridge.rfb.client.Target;
 import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.Rect;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
+import org.rfbridge.rfb.protocol.AdaptiveEncoding;
 import org.rfbridge.rfb.protocol.DecodeStats;
 import org.rfbridge.rfb.protocol.SessionInfo;
 import org.rfbridge.viewer.connect.PasswordStore;
@@ -87,7 +91,8 @@ public final class SessionViewModel {
     private final InputRouter input = new InputRouter(this::inputClient, desktopWidth::get, desktopHeight::get);
     private final ClipboardSync clipboardSync;
     private final ScreenshotSaver screenshots;
-    private EncodingChoice encodingChoice = EncodingChoice.AUTO;
+    private final ObjectProperty<EncodingPreferences> encodingPreferences =
+            new SimpleObjectProperty<>(EncodingPreferences.auto());
 
     private volatile Session current;
     private Target lastTarget;
@@ -106,6 +111,12 @@ public final class SessionViewModel {
         this.nanoClock = nanoClock;
         statusText = Bindings.createStringBinding(this::describeStatus, state, desktopName, desktopWidth,
                 desktopHeight, encoding, updatesPerSecond, bandwidth, message, viewOnly);
+        encodingPreferences.addListener((obs, old, preferences) -> {
+            RfbClient client = current == null ? null : current.client;
+            if (client != null && preferences != null) {
+                client.setEncodingPreferences(preferences);
+            }
+        });
         title = Bindings.createStringBinding(() -> {
             String name = desktopName.get().isEmpty() ? target.get() : desktopName.get();
             return name.isEmpty() ? "rfbridge viewer" : name + " - rfbridge viewer";
@@ -190,9 +201,9 @@ public final class SessionViewModel {
         return title;
     }
 
-    /** Which encoding sessions started from now on ask for first. */
-    public void setEncodingChoice(EncodingChoice choice) {
-        encodingChoice = Objects.requireNonNull(choice, "choice");
+    /** What sessions ask the server for; a change applies to the current session at once. */
+    public ObjectProperty<EncodingPreferences> encodingPreferencesProperty() {
+        return encodingPreferences;
     }
 
     /** Called when the user leaves the session for the connection form. */
@@ -212,7 +223,7 @@ public final class SessionViewModel {
                 // The handshake clock keeps running while the user types the password, so give people time.
                 .handshakeTimeout(HANDSHAKE_TIMEOUT)
                 .passwords(session.password)
-                .decoders(encodingChoice.decodersFor(where))
+                .encodingPreferences(encodingPreferences.get())
                 .build();
         current = session;
         target.set(where.toString());
@@ -276,8 +287,9 @@ public final class SessionViewModel {
         }
         SessionStats.Sample sample = session.stats.sample(nanoClock.getAsLong(), client.stats().snapshot());
         updatesPerSecond.set(String.format(java.util.Locale.ROOT, "%.0f updates/s", sample.updatesPerSecond()));
-        bandwidth.set(SessionStats.formatRate(sample.bytesPerSecond()));
-        encoding.set(sample.encoding());
+        bandwidth.set(SessionStats.formatRate(sample.bytesPerSecond()) + ", link " + client.link().describe());
+        AdaptiveEncoding choice = client.encodingChoice();
+        encoding.set(sample.encoding() + (choice == null ? "" : " (" + choice.describeQuality() + ")"));
     }
 
     // ---- input, clipboard, screenshot ------------------------------------------------------------------------

@@ -33,6 +33,7 @@ import org.rfbridge.rfb.client.ClientOptions;
 import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.rfb.client.RfbClientListener;
 import org.rfbridge.rfb.client.Target;
+import org.rfbridge.rfb.encoding.EncodingPreferences;
 import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
@@ -64,6 +65,7 @@ class SessionViewModelTest {
         SessionViewModel.ClientStarter starter = (name, opener, opts, listener) -> {
             RfbClient client = mock(RfbClient.class);
             when(client.stats()).thenReturn(new org.rfbridge.rfb.protocol.DecodeStats());
+            when(client.link()).thenReturn(new org.rfbridge.rfb.protocol.LinkEstimate());
             clients.add(client);
             listeners.add(listener);
             options.add(opts);
@@ -86,14 +88,14 @@ class SessionViewModelTest {
     }
 
     @Test
-    void theEncodingChoiceDecidesWhatTheNextSessionAsksForFirst() {
+    void theEncodingPreferencesGoToTheNextSessionAndToTheCurrentOneAtOnce() {
+        RfbClient client = connected();
+        assertEquals(EncodingPreferences.auto(), options.get(0).connection().encodingPreferences());
+        EncodingPreferences zrle = EncodingPreferences.auto().preferring(Encodings.ZRLE).withQuality(3);
+        model.encodingPreferencesProperty().set(zrle);
+        verify(client).setEncodingPreferences(zrle);
         model.connect(TARGET);
-        model.setEncodingChoice(EncodingChoice.ZRLE);
-        model.connect(TARGET);
-        assertEquals(Encodings.COPY_RECT,
-                options.get(0).connection().decoders().encodings().get(0));
-        assertEquals(Encodings.ZRLE,
-                options.get(1).connection().decoders().encodings().get(0));
+        assertEquals(zrle, options.get(1).connection().encodingPreferences());
     }
 
     @Test
@@ -134,7 +136,7 @@ class SessionViewModelTest {
         clock.addAndGet(2_000_000_000L);
         model.tick();
         assertEquals("15 updates/s", model.updatesPerSecondProperty().get());
-        assertEquals("0 B/s", model.bandwidthProperty().get());
+        assertEquals("0 B/s, link bandwidth not measured yet", model.bandwidthProperty().get());
     }
 
     @Test
