@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import { Encoding, describeEncoding, encodingName } from './encodings.js';
+import { RawDecoder } from './decoders/raw-decoder.js';
 import { ErrorCode } from './error-codes.js';
 import { RfbError } from './errors.js';
 import { COLOUR_MAP_SIZE, MAX_CURSOR_SIDE, checkFramebufferSize } from './limits.js';
@@ -49,6 +50,9 @@ export class ServerMessageReader {
         this._handler = handler;
         this._registry = registry;
         this._decoders = registry.createDecoders();
+        if (!this._decoders.has(Encoding.RAW)) {
+            this._decoders.set(Encoding.RAW, new RawDecoder());
+        }
         this._maxCutTextBytes = maxCutTextBytes;
         this._state = State.MESSAGE_START;
         this._rectsRemaining = 0;
@@ -168,7 +172,9 @@ export class ServerMessageReader {
             height: input.readU16(), // height
         };
         const encoding = input.readS32(); // encoding-type
-        if (!this._registry.supports(encoding)) {
+        // RFC 6143 7.7.1: every client takes Raw, announced or not, and servers rely on it (Xvnc's RRE
+        // falls back to Raw where subrectangles would cost more).
+        if (!this._registry.supports(encoding) && encoding !== Encoding.RAW) {
             throw new RfbError(ErrorCode.UNKNOWN_ENCODING, `rectangle ${this._rectIndex + 1} of a FramebufferUpdate ` +
                 `uses encoding ${describeEncoding(encoding)}, which this client did not ask for`);
         }

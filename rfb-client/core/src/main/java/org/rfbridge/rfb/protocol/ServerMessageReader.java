@@ -10,6 +10,7 @@ import org.rfbridge.rfb.Limits;
 import org.rfbridge.rfb.RfbProtocolException;
 import org.rfbridge.rfb.encoding.DecoderRegistry;
 import org.rfbridge.rfb.encoding.Encodings;
+import org.rfbridge.rfb.encoding.RawDecoder;
 import org.rfbridge.rfb.encoding.RectDecoder;
 import org.rfbridge.rfb.io.RfbInput;
 import org.rfbridge.rfb.pixel.ColourMap;
@@ -72,6 +73,7 @@ public final class ServerMessageReader {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.registry = registry;
         this.decoders = registry.createDecoders();
+        this.decoders.putIfAbsent(Encodings.RAW, new RawDecoder());
         this.maxCutTextBytes = maxCutTextBytes;
     }
 
@@ -188,7 +190,9 @@ public final class ServerMessageReader {
         int height = in.readU16(); // height
         rectEncoding = in.readS32(); // encoding-type
         rect = new Rect(x, y, width, height);
-        if (!registry.supports(rectEncoding)) {
+        // RFC 6143 7.7.1: every client takes Raw, announced or not, and servers rely on it (Xvnc's RRE falls back
+        // to Raw where subrectangles would cost more).
+        if (!registry.supports(rectEncoding) && rectEncoding != Encodings.RAW) {
             throw new RfbProtocolException(ErrorCode.UNKNOWN_ENCODING, "rectangle " + (rectIndex + 1)
                     + " of a FramebufferUpdate uses encoding " + Encodings.describe(rectEncoding)
                     + ", which this client did not ask for");
