@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Writes the vectors of protocol-tests/vectors/{rre,hextile,zlib,tight,tightpng}: each encoding and
-subencoding in 8-, 16- and 32-bit formats of both byte orders, and a hostile vector for each check.
+"""Writes the vectors of protocol-tests/vectors/{rre,hextile,zlib,tight,tightpng,cursor}: each encoding and
+subencoding in 8-, 16- and 32-bit formats of both byte orders, the XCursor and CursorWithAlpha
+pseudo-encodings, and a hostile vector for each check.
 
 The expected pixels come from the colours the script encodes, converted as RFC 6143 says (each channel
 scaled to 0..255), never from a decoder. Run it from the repository's top directory:
@@ -654,9 +655,84 @@ def tightpng_vectors():
     v.write()
 
 
+# -------------------------------------------------------------------------------------------------- cursors
+
+X_CURSOR, CURSOR_WITH_ALPHA = -240, -314
+
+
+def cursor_event(w, h, hot_x, hot_y, argb_rows):
+    return {'type': 'cursor', 'width': w, 'height': h, 'hotX': hot_x, 'hotY': hot_y,
+            'pixels': [' '.join('%08x' % p for p in row) for row in argb_rows]}
+
+
+def bits(row):
+    out = b''
+    for at in range(0, len(row), 8):
+        byte = 0
+        for i, on in enumerate(row[at:at + 8]):
+            byte |= (0x80 >> i) if on else 0
+        out += bytes([byte])
+    return out
+
+
+def unpremultiply(channel, alpha):
+    return 0 if alpha == 0 else min(255, (channel * 255 + alpha // 2) // alpha)
+
+
+def cursor_vectors():
+    fg, bg = 0x102030, 0xf0e0d0
+    shape = ['1100x', '10.1x', 'x..xx']  # 1: foreground, 0: background, '.': background masked out, x: fg masked out
+    w, h = 5, 3
+    bitmap = b''.join(bits([c in '1x' for c in row]) for row in shape)
+    mask = b''.join(bits([c in '10' for c in row]) for row in shape)
+    rows = [[(0xff000000 if c in '10' else 0) | (fg if c in '1x' else bg) for c in row] for row in shape]
+    v = Vector('cursor', 'xcursor', 'An XCursor: two colours, a bitmap choosing between them and a mask, rows padded to '
+               'bytes.', DEFAULT_FORMAT, [RAW, X_CURSOR], 2, 2)
+    v.send_update(update(rect_header(4, 1, w, h, X_CURSOR) + fg.to_bytes(3, 'big') + bg.to_bytes(3, 'big')
+                         + bitmap + mask))
+    v.events.insert(-1, cursor_event(w, h, 4, 1, rows))
+    v.write()
+
+    v = Vector('cursor', 'xcursor-empty', 'An empty XCursor hides the pointer and has no colours.', DEFAULT_FORMAT,
+               [RAW, X_CURSOR], 2, 2)
+    v.send_update(update(rect_header(0, 0, 0, 0, X_CURSOR)))
+    v.events.insert(-1, cursor_event(0, 0, 0, 0, []))
+    v.write()
+
+    v = Vector('cursor', 'xcursor-hotspot-outside', 'An XCursor whose hotspot lies outside it is refused.',
+               DEFAULT_FORMAT, [RAW, X_CURSOR], 2, 2)
+    v.send_bad(update(rect_header(5, 0, w, h, X_CURSOR)), 'bad-cursor',
+               'cursor hotspot 5,0 lies outside the 5x3 cursor')
+    v.write()
+
+    premultiplied = [[(0x40, 0x20, 0x00, 0x80), (0xff, 0xff, 0xff, 0xff), (0, 0, 0, 0)],
+                     [(0x10, 0x10, 0x10, 0x20), (0x00, 0x00, 0x7f, 0x7f), (0x33, 0x66, 0x99, 0xff)]]
+    body = b''.join(bytes((b, g, r, a)) for row in premultiplied for (r, g, b, a) in row)
+    rows = [[a << 24 | unpremultiply(r, a) << 16 | unpremultiply(g, a) << 8 | unpremultiply(b, a)
+             for (r, g, b, a) in row] for row in premultiplied]
+    v = Vector('cursor', 'with-alpha', 'A CursorWithAlpha in Raw: four bytes a pixel, blue, green, red and '
+               'premultiplied alpha, shown with straight alpha.', DEFAULT_FORMAT, [RAW, CURSOR_WITH_ALPHA], 2, 2)
+    v.send_update(update(rect_header(1, 1, 3, 2, CURSOR_WITH_ALPHA) + s32(RAW) + body))
+    v.events.insert(-1, cursor_event(3, 2, 1, 1, rows))
+    v.write()
+
+    v = Vector('cursor', 'with-alpha-not-raw', 'A CursorWithAlpha in another encoding than Raw is refused.',
+               DEFAULT_FORMAT, [RAW, CURSOR_WITH_ALPHA], 2, 2)
+    v.send_bad(update(rect_header(0, 0, 2, 2, CURSOR_WITH_ALPHA) + s32(ZRLE)), 'bad-cursor',
+               'a CursorWithAlpha in ZRLE (16); servers send it in Raw, the only encoding taken for it')
+    v.write()
+
+    v = Vector('cursor', 'with-alpha-too-large', 'A CursorWithAlpha larger than 256x256 is refused before its body.',
+               DEFAULT_FORMAT, [RAW, CURSOR_WITH_ALPHA], 2, 2)
+    v.send_bad(update(rect_header(0, 0, 257, 2, CURSOR_WITH_ALPHA)), 'bad-cursor',
+               'cursor 257x2 is larger than 256x256')
+    v.write()
+
+
 if __name__ == '__main__':
     rre_vectors()
     hextile_vectors()
     zlib_vectors()
     tight_vectors()
     tightpng_vectors()
+    cursor_vectors()

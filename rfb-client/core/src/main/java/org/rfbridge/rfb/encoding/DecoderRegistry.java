@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 public final class DecoderRegistry {
     /** Pseudo-encodings whose rectangles the message reader understands; they need no decoder. */
     public static final Set<Integer> READER_PSEUDO_ENCODINGS =
-            Set.of(Encodings.CURSOR, Encodings.DESKTOP_SIZE, Encodings.LAST_RECT);
+            Set.of(Encodings.CURSOR_WITH_ALPHA, Encodings.CURSOR, Encodings.X_CURSOR, Encodings.DESKTOP_SIZE,
+                    Encodings.LAST_RECT);
 
     // Insertion order is the preference order; pseudo-encodings map to an empty Optional.
     private final Map<Integer, Optional<Supplier<RectDecoder>>> entries;
@@ -32,7 +33,8 @@ public final class DecoderRegistry {
 
     /**
      * Every encoding this core decodes (CopyRect, Raw, ZRLE, Tight, Hextile, Zlib, RRE, TightPNG) and the
-     * Cursor, DesktopSize and LastRect pseudo-encodings, in that order: on a fast link Raw costs the least CPU on
+     * CursorWithAlpha, Cursor, XCursor, DesktopSize and LastRect pseudo-encodings, in that order (the best
+     * cursor first): on a fast link Raw costs the least CPU on
      * both ends; {@link #preferring} puts another first where bandwidth counts.
      */
     public static DecoderRegistry standard() {
@@ -45,7 +47,9 @@ public final class DecoderRegistry {
                 .add(Encodings.ZLIB, ZlibDecoder::new)
                 .add(Encodings.RRE, RreDecoder::new)
                 .add(Encodings.TIGHT_PNG, TightDecoder::tightPng)
+                .pseudo(Encodings.CURSOR_WITH_ALPHA)
                 .pseudo(Encodings.CURSOR)
+                .pseudo(Encodings.X_CURSOR)
                 .pseudo(Encodings.DESKTOP_SIZE)
                 .pseudo(Encodings.LAST_RECT)
                 .build();

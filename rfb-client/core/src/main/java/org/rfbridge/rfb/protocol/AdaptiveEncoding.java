@@ -115,14 +115,14 @@ public final class AdaptiveEncoding {
         return preferences.compression() == EncodingPreferences.AUTO ? tier.compression : preferences.compression();
     }
 
-    /** What is asked of the JPEG quality, for a status line: "JPEG quality 6", "lossless". */
+    /** What is asked of the JPEG quality, for a status line: "JPEG quality 6, auto", "lossless". */
     public String describeQuality() {
         if (preferences.exactly() != null) {
             return "fixed encodings";
         }
         int quality = quality();
         String words = quality == EncodingPreferences.LOSSLESS ? "lossless" : "JPEG quality " + quality;
-        return preferences.quality() == EncodingPreferences.AUTO ? words + " (auto)" : words;
+        return preferences.quality() == EncodingPreferences.AUTO ? words + ", auto" : words;
     }
 
     /** Whether the measured link can change what is announced. */

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * a {@link ServerMessageHandler}. Numbers are validated where read: rectangles against the framebuffer,
  * colour map ranges against the map's size, cut text against a cap above which the text is skipped as it
  * streams past instead of being stored. Pixel rectangles go to the decoder of their encoding; the
- * pseudo-encodings (DesktopSize, LastRect, Cursor) are read here, as they change the session rather than
+ * pseudo-encodings (DesktopSize, LastRect, the cursors) are read here, as they change the session rather than
  * paint pixels. The JavaScript core's {@code server-message-reader.js} is the same reader.
  *
  * <p>Not thread-safe: the session thread owns it.
@@ -251,52 +251,16 @@ public final class ServerMessageReader {
                 // Ends the update whatever its count said (servers not knowing it up front send 0xFFFF).
                 lastRectSeen = true;
                 return true;
-            case Encodings.CURSOR:
-                return readCursor(in);
+            case Encodings.CURSOR, Encodings.X_CURSOR, Encodings.CURSOR_WITH_ALPHA:
+                CursorShape shape = CursorReader.read(rectEncoding, rect, in, handler.pixelFormat());
+                if (shape == null) {
+                    return false;
+                }
+                handler.cursorShapeChanged(shape);
+                return true;
             default:
                 throw new IllegalStateException("no reader for " + Encodings.describe(rectEncoding));
         }
-    }
-
-    /**
-     * Cursor (RFC 6143 section 7.8.1): the rectangle's position is the hotspot and its size the cursor's; the
-     * body is the pixels in the current pixel format, then a bitmask of {@code ceil(width / 8) * height} bytes,
-     * most significant bit first. The size is checked before anything is awaited, so the body is at most
-     * about 264 KiB.
-     */
-    private boolean readCursor(RfbInput in) throws RfbProtocolException {
-        int width = rect.width();
-        int height = rect.height();
-        if (width > Limits.MAX_CURSOR_SIDE || height > Limits.MAX_CURSOR_SIDE) {
-            throw new RfbProtocolException(ErrorCode.BAD_CURSOR, "cursor " + width + "x" + height
-                    + " is larger than " + Limits.MAX_CURSOR_SIDE + "x" + Limits.MAX_CURSOR_SIDE);
-        }
-        boolean empty = width == 0 || height == 0;
-        if (!empty && (rect.x() >= width || rect.y() >= height)) {
-            throw new RfbProtocolException(ErrorCode.BAD_CURSOR, "cursor hotspot " + rect.x() + "," + rect.y()
-                    + " lies outside the " + width + "x" + height + " cursor");
-        }
-        PixelFormat pf = handler.pixelFormat();
-        int pixelBytes = width * height * pf.bytesPerPixel();
-        int maskRowBytes = (width + 7) / 8;
-        int maskBytes = maskRowBytes * height;
-        if (!in.has(pixelBytes + maskBytes)) {
-            return false;
-        }
-        byte[] pixels = in.readBytes(pixelBytes);
-        byte[] mask = in.readBytes(maskBytes);
-        int[] argb = new int[width * height];
-        pf.toArgb(pixels, 0, argb, 0, width * height);
-        for (int cy = 0; cy < height; cy++) {
-            for (int cx = 0; cx < width; cx++) {
-                boolean opaque = (mask[cy * maskRowBytes + cx / 8] & (0x80 >>> (cx % 8))) != 0;
-                int i = cy * width + cx;
-                argb[i] = opaque ? argb[i] | 0xFF00_0000 : argb[i] & 0x00FF_FFFF;
-            }
-        }
-        // An empty cursor hides the pointer; its hotspot means nothing.
-        handler.cursorShapeChanged(new CursorShape(width, height, empty ? 0 : rect.x(), empty ? 0 : rect.y(), argb));
-        return true;
     }
 
     private void finishUpdate() {

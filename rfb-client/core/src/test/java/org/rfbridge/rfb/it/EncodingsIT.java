@@ -24,6 +24,7 @@ import org.rfbridge.rfb.security.SecurityTypes;
 import org.rfbridge.testharness.ArgbImage;
 import org.rfbridge.testharness.ManagedProcess;
 import org.rfbridge.testharness.QemuVncServer;
+import org.rfbridge.testharness.TestImages;
 import org.rfbridge.testharness.TightVncServer;
 import org.rfbridge.testharness.VncServer;
 import org.rfbridge.testharness.X11VncServer;
@@ -33,9 +34,8 @@ import org.rfbridge.testharness.XvncServer;
 
 /**
  * Every encoding each real server sends, asked for alone: lossless ones pixel-exact to the server's own screen
- * (an X grab, QEMU's screendump), Tight's JPEG within a stated error. The X desktops show {@link #testImage()}: a
- * photo-like part (smooth colour with grain, where Tight servers choose JPEG), text-like strokes in two colours,
- * and flat areas, so that every subencoding a server has gets used.
+ * (an X grab, QEMU's screendump), Tight's JPEG within a stated error. The X desktops show {@link #testImage()}, so
+ * that every subencoding a server has gets used.
  */
 @Timeout(300)
 class EncodingsIT {
@@ -76,36 +76,9 @@ class EncodingsIT {
         RealServers.closeAll(xvnc, tightvnc, x11vnc, xvfb, qemu);
     }
 
-    /** 480x360 of the 640x480 screen, the rest left the root window's black. */
+    /** The picture the X desktops show: {@link TestImages#photoAndText()}. */
     static ArgbImage testImage() {
-        int w = 480;
-        int h = 360;
-        int[] argb = new int[w * h];
-        java.util.Random grain = new java.util.Random(10);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb;
-                if (y < 200) {
-                    int r = (int) (128 + 90 * Math.sin(x / 23.0 + y / 31.0));
-                    int g = (int) (128 + 90 * Math.sin(x / 41.0 - y / 17.0));
-                    int b = (int) (128 + 90 * Math.cos((x + y) / 37.0));
-                    int n = grain.nextInt(13) - 6;
-                    rgb = clamp(r + n) << 16 | clamp(g + n) << 8 | clamp(b + n);
-                } else if (x < 300) {
-                    // Strokes like text: dark on light, changing every few pixels.
-                    boolean ink = ((x / 3) * 7 + (y / 4) * 5) % 11 < 3 && (y % 20) < 14;
-                    rgb = ink ? 0x202830 : 0xF4F0E8;
-                } else {
-                    rgb = x < 390 ? 0x3366CC : 0xCC6633;
-                }
-                argb[y * w + x] = 0xFF00_0000 | rgb;
-            }
-        }
-        return ArgbImage.of(w, h, argb);
-    }
-
-    private static int clamp(int channel) {
-        return Math.max(0, Math.min(255, channel));
+        return TestImages.photoAndText();
     }
 
     static Stream<Arguments> lossless() {

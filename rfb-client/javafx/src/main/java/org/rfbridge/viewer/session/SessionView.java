@@ -157,7 +157,7 @@ public final class SessionView extends BorderPane {
      * same choices as the command line's --encoding, --quality and --compression).
      */
     private Menu encodingMenu() {
-        Menu encoding = new Menu("Encoding");
+        Menu encoding = new Menu("Ask for");
         Menu quality = new Menu("Quality");
         Menu compression = new Menu("Compression");
         ToggleGroup encodings = new ToggleGroup();

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rfbridge.testharness.ManagedProcess;
+import org.rfbridge.testharness.TestImages;
 import org.rfbridge.testharness.XEventObserver;
 import org.rfbridge.testharness.XvncServer;
 import org.testfx.api.FxRobot;
@@ -79,7 +81,7 @@ class ViewerXvncIT {
         window.awaitShowing(WIDTH, HEIGHT);
         awaitScreenMatches("first screen");
         ViewerWindow.await(Duration.ofSeconds(5), "the status bar to name the encoding", () -> ViewerWindow.fx(
-                () -> window.session().statusTextProperty().get().contains("xvnc-it  |  800x600  |  Raw")));
+                () -> window.session().statusTextProperty().get().contains("xvnc-it  |  800x600  |  Tight (")));
     }
 
     @Test
@@ -120,6 +122,60 @@ class ViewerXvncIT {
 
     @Test
     @Order(4)
+    void theEncodingMenuTakesEffectInTheRunningSession() throws Exception {
+        window.awaitShowing(WIDTH, HEIGHT);
+        try (ManagedProcess shown = xvnc.x().show(TestImages.photoAndText(), workDir)) {
+            clickMenu("Encoding", "Quality", "JPEG 3");
+            ViewerWindow.await(Duration.ofSeconds(10), "JPEG at quality 3 in the status bar", () -> ViewerWindow.fx(
+                    () -> window.session().statusTextProperty().get().contains("Tight (JPEG quality 3)")));
+            // Xvnc sends only what changes: show the picture again for JPEG to carry it.
+            window.session().client().requestFullUpdate();
+            double[] error = {Double.NaN};
+            ViewerWindow.await(Duration.ofSeconds(10), () -> "a JPEG picture close to the screen, mean error "
+                    + error[0], () -> {
+                        try {
+                            error[0] = meanError(window.shownPixels(), xvnc.x().grab().pixels());
+                            return error[0] <= 6.0;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            clickMenu("Encoding", "Quality", "Lossless");
+            window.session().client().requestFullUpdate();
+            awaitScreenMatches("lossless after JPEG");
+            clickMenu("Encoding", "Quality", "Auto (from the link)");
+        }
+    }
+
+    /** Fires the menu item at the end of {@code path} (menu bar menu, submenu, item), as a click on it does. */
+    private void clickMenu(String... path) throws Exception {
+        ViewerWindow.fx(() -> {
+            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) window.stage.getScene()
+                    .lookup(".menu-bar");
+            List<javafx.scene.control.MenuItem> items = List.copyOf(bar.getMenus());
+            javafx.scene.control.MenuItem found = null;
+            for (String label : path) {
+                found = items.stream().filter(i -> label.equals(i.getText())).findFirst()
+                        .orElseThrow(() -> new AssertionError("no menu item " + label));
+                items = found instanceof javafx.scene.control.Menu menu ? List.copyOf(menu.getItems()) : List.of();
+            }
+            found.fire();
+            return null;
+        });
+    }
+
+    private static double meanError(int[] a, int[] b) {
+        long sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int shift = 0; shift < 24; shift += 8) {
+                sum += Math.abs((a[i] >>> shift & 0xFF) - (b[i] >>> shift & 0xFF));
+            }
+        }
+        return sum / (3.0 * a.length);
+    }
+
+    @Test
+    @Order(5)
     void aRemoteResizeResizesTheView() throws Exception {
         window.awaitShowing(WIDTH, HEIGHT);
         xvnc.resize(1024, 768);
