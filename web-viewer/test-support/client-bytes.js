@@ -11,9 +11,19 @@ export function ascii(text) {
 
 export const SET_PIXEL_FORMAT_RGBX32 = [0, 0, 0, 0, 32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 0, 8, 16, 0, 0, 0];
 
-/** CopyRect, Raw, Cursor, DesktopSize, LastRect. */
-export const SET_ENCODINGS = [2, 0, 0, 5, 0, 0, 0, 1, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x11,
-    0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20];
+/**
+ * What a session announces by default: Tight, CopyRect, ZRLE, Hextile, Zlib, RRE, Raw, TightPNG,
+ * QualityLevel6, CompressLevel2, Cursor, DesktopSize, LastRect.
+ */
+export const SET_ENCODINGS = [2, 0, 0, 13, 0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 0x10, 0, 0, 0, 5, 0, 0, 0, 6,
+    0, 0, 0, 2, 0, 0, 0, 0, 0xff, 0xff, 0xfe, 0xfc, 0xff, 0xff, 0xff, 0xe6, 0xff, 0xff, 0xff, 0x02,
+    0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20];
+
+/** SetEncodings (RFC 6143 section 7.5.2) of `encodings`, signed 32-bit each. */
+export function setEncodings(encodings) {
+    return [2, 0, encodings.length >> 8, encodings.length & 0xff,
+        ...encodings.flatMap((e) => [(e >>> 24) & 0xff, (e >>> 16) & 0xff, (e >>> 8) & 0xff, e & 0xff])];
+}
 
 export function updateRequest(incremental, width, height) {
     return [3, incremental ? 1 : 0, 0, 0, 0, 0, width >> 8, width & 0xff, height >> 8, height & 0xff];

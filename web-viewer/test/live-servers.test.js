@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { MemoryDisplay } from '../www/core/display/memory-display.js';
 import { RfbClient } from '../www/core/rfb-client.js';
 import { SecurityType } from '../www/core/security/security-types.js';
+import { decodeImage } from '../test-support/image-decoding.js';
 import { recordingLogger } from '../test-support/session.js';
 import { TcpTransport } from '../test-support/tcp-transport.js';
 import { missingPrograms, passwordFile, startServer } from '../test-support/vnc-servers.js';
@@ -65,7 +66,9 @@ function updates(display, count, ms = 10000) {
 }
 
 function open(port, options = {}) {
-    const display = new MemoryDisplay();
+    // The client asks for Tight with JPEG by default: the desktops here are solid colours, which
+    // servers send as fills, but a JPEG rectangle must still decode.
+    const display = new MemoryDisplay({ decodeImage });
     const errors = [];
     const client = new RfbClient({ transport: new TcpTransport(port), display, logger: recordingLogger(), ...options });
     client.on('error', (detail) => errors.push(detail));

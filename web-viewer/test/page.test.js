@@ -4,14 +4,52 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { Backoff } from '../www/app/backoff.js';
+import { SETTING_CHOICES, applySettings, settingsOf } from '../www/app/encoding-settings.js';
 import { readPageOptions, webSocketUrl } from '../www/app/page-options.js';
+import { SessionStats, describeSession } from '../www/app/session-stats.js';
+import { AdaptiveEncoding } from '../www/core/adaptive-encoding.js';
+import { DecodeStats } from '../www/core/decode-stats.js';
+import { DecoderRegistry } from '../www/core/decoders/decoder-registry.js';
+import { EncodingPreferences } from '../www/core/encoding-preferences.js';
+import { Encoding } from '../www/core/encodings.js';
+import { LinkEstimate } from '../www/core/link-estimate.js';
 
 describe('page options', () => {
     test('defaults', () => {
         assert.deepEqual(readPageOptions('http://h:6080/'), {
             token: '', path: 'websockify', autoconnect: false, viewOnly: false, scale: 'fit',
             reconnect: true, shared: true, passwordInUrl: false, pathRefused: false,
+            encodingPreferences: EncodingPreferences.auto(), settingsRefused: [],
         });
+    });
+
+    test('encoding, quality and compression, with noVNC\'s names for the last two', () => {
+        const options = readPageOptions('http://h/?encoding=ZRLE&quality=3&compression=9');
+        assert.deepEqual(options.encodingPreferences,
+            EncodingPreferences.auto().preferring(Encoding.ZRLE).withQuality(3).withCompression(9));
+        assert.deepEqual(options.settingsRefused, []);
+        assert.equal(readPageOptions('http://h/?quality=lossless').encodingPreferences.quality,
+            EncodingPreferences.LOSSLESS);
+        assert.deepEqual(readPageOptions('http://h/?quality=auto&compression=auto&encoding=auto').encodingPreferences,
+            EncodingPreferences.auto());
+        for (const [word, encoding] of [['tight', Encoding.TIGHT], ['hextile', Encoding.HEXTILE], ['zlib', Encoding.ZLIB],
+            ['rre', Encoding.RRE], ['raw', Encoding.RAW], ['tightpng', Encoding.TIGHT_PNG]]) {
+            assert.equal(readPageOptions(`http://h/?encoding=${word}`).encodingPreferences.preferred, encoding, word);
+        }
+    });
+
+    test('an encoding setting that does not parse keeps its default and says why; the others apply', () => {
+        const options = readPageOptions('http://h/?encoding=h264&quality=10&compression=3');
+        assert.deepEqual(options.encodingPreferences, EncodingPreferences.auto().withCompression(3));
+        assert.deepEqual(options.settingsRefused, [
+            "encoding 'h264' is not auto, tight, zrle, hextile, zlib, rre, raw, tightpng",
+            "quality '10' is not auto, lossless or 0..9",
+        ]);
+        assert.deepEqual(readPageOptions('http://h/?compression=high&encoding=copyrect').settingsRefused, [
+            "encoding 'copyrect' is not auto, tight, zrle, hextile, zlib, rre, raw, tightpng",
+            "compression 'high' is not auto or 0..9",
+        ]);
+        assert.deepEqual(readPageOptions('http://h/?quality=').settingsRefused, ["quality '' is not auto, lossless or 0..9"]);
     });
 
     test('a path that would take the WebSocket, the token and the login to another host is refused', () => {
@@ -131,5 +169,65 @@ describe('paste routing', () => {
         for (const field of [password, token, panel]) {
             assert.equal(pasteGoesToServer(field, screen, body), false, field.name);
         }
+    });
+});
+
+describe('encoding settings', () => {
+    test('every choice the menu offers parses, and reads back as itself', () => {
+        for (const [setting, choices] of Object.entries(SETTING_CHOICES)) {
+            for (const [word] of choices) {
+                const { preferences, refused } = applySettings({ [setting]: word });
+                assert.deepEqual(refused, [], `${setting}=${word}`);
+                assert.equal(settingsOf(preferences)[setting], word, `${setting}=${word}`);
+            }
+        }
+        assert.deepEqual(settingsOf(EncodingPreferences.auto()), { encoding: 'auto', quality: 'auto', compression: 'auto' });
+    });
+
+    test('one setting changes only itself', () => {
+        const base = EncodingPreferences.auto().preferring(Encoding.ZRLE).withQuality(2).withCompression(5);
+        assert.deepEqual(applySettings({ quality: 'lossless' }, base).preferences,
+            base.withQuality(EncodingPreferences.LOSSLESS));
+        assert.deepEqual(applySettings({ encoding: 'auto' }, base).preferences, base.anyEncoding());
+        assert.deepEqual(applySettings({ compression: 'x' }, base), { preferences: base,
+            refused: ["compression 'x' is not auto or 0..9"] });
+    });
+});
+
+describe('session status', () => {
+    test('rates and the dominant encoding over each interval', () => {
+        const stats = new DecodeStats();
+        const sampler = new SessionStats();
+        assert.deepEqual(sampler.sample(1000, stats.snapshot()), { updatesPerSecond: 0, bytesPerSecond: 0, encoding: '' });
+        for (let i = 0; i < 30; i++) {
+            stats.received(1000);
+            stats.rectDone(Encoding.TIGHT, 1000, 0);
+            stats.rectDone(Encoding.CURSOR, 10, 0);
+            stats.rectDone(Encoding.CURSOR, 10, 0);
+            stats.updateDone();
+        }
+        assert.deepEqual(sampler.sample(2000, stats.snapshot()),
+            { updatesPerSecond: 30, bytesPerSecond: 30000, encoding: 'Tight' });
+        assert.deepEqual(sampler.sample(2500, stats.snapshot()),
+            { updatesPerSecond: 0, bytesPerSecond: 0, encoding: 'Tight' }, 'nothing painted: the last one stays');
+        stats.rectDone(Encoding.ZRLE, 10, 0);
+        assert.equal(sampler.sample(3500, stats.snapshot()).encoding, 'ZRLE');
+    });
+
+    test('what the status line says of a session', () => {
+        const link = new LinkEstimate();
+        link.requested(0, 0);
+        link.arrived(41, 0);
+        link.updateDone(141, 292_500);
+        const choice = new AdaptiveEncoding(EncodingPreferences.auto(), DecoderRegistry.standard());
+        const sample = { updatesPerSecond: 29.7, bytesPerSecond: 0, encoding: 'Tight' };
+        assert.equal(`connected to desk · ${describeSession({ encodingChoice: choice, link }, sample)}`,
+            'connected to desk · Tight (JPEG quality 6, auto) · 23.4 Mbit/s, 41 ms · 30 updates/s');
+        const fixed = new AdaptiveEncoding(EncodingPreferences.auto().withQuality(EncodingPreferences.LOSSLESS),
+            DecoderRegistry.standard());
+        assert.equal(describeSession({ encodingChoice: fixed, link: new LinkEstimate() }, { ...sample, encoding: 'ZRLE' }),
+            'ZRLE (lossless) · bandwidth not measured yet · 30 updates/s');
+        assert.equal(describeSession({ encodingChoice: choice, link: new LinkEstimate() }, { ...sample, encoding: '' }),
+            'JPEG quality 6, auto · bandwidth not measured yet · 30 updates/s', 'before anything was painted');
     });
 });

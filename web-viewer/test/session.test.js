@@ -3,9 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CanvasDisplay } from '../www/core/display/canvas-display.js';
+import { EncodingPreferences } from '../www/core/encoding-preferences.js';
+import { Encoding } from '../www/core/encodings.js';
 import { XK } from '../www/core/input/keysyms.js';
 import { CHUNKINGS, concat } from '../test-support/chunking.js';
-import { updateRequest } from '../test-support/client-bytes.js';
+import { SET_ENCODINGS, sessionStart, setEncodings, updateRequest } from '../test-support/client-bytes.js';
 import { fakeCanvas, fakeScheduler } from '../test-support/fake-canvas.js';
 import {
     bell, copyRect, framebufferUpdate, handshake38None, rawRect, rectHeader, serverCutText, u16, u32, u8,
@@ -310,5 +312,136 @@ describe('handshake deadline', () => {
         await new Promise((resolve) => setTimeout(resolve, 80));
         assert.equal(session.client.connected, true);
         assert.deepEqual(session.eventsOf('error'), []);
+    });
+});
+
+describe('encodings', () => {
+    /** A clock the test moves, in milliseconds. */
+    const fakeClock = () => {
+        const clock = { t: 0 };
+        clock.now = () => clock.t;
+        return clock;
+    };
+
+    /** A 64x64 Raw update of 16400 bytes (header, rectangle header, pixels). */
+    const bigUpdate = () => framebufferUpdate([rawRect(0, 0, 64, 64, solid(64, 64, [9, 8, 7]))]);
+
+    /** The server takes `rtt` ms to start the update, then `ms` to deliver it all. */
+    function deliverSlowly(session, clock, rtt, ms) {
+        const update = bigUpdate();
+        assert.equal(update.length, 16400);
+        clock.t += rtt;
+        session.transport.serverSends(update.subarray(0, 1000));
+        clock.t += ms;
+        session.transport.serverSends(update.subarray(1000));
+    }
+
+    test('by default Tight first at noVNC\'s quality 6 and compression 2, then the whole screen', () => {
+        const session = newSession();
+        session.transport.serverSends(handshake38None(16, 12, 'desk'));
+        const sent = Array.from(session.transport.takeSent());
+        assert.deepEqual(sent.slice(-sessionStart(16, 12).length), sessionStart(16, 12));
+        assert.deepEqual(SET_ENCODINGS, setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -26, -254, -239, -223, -224]),
+            'the hand-written bytes and the builder agree');
+        assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 6, auto');
+        assert.deepEqual(session.client.encodingPreferences, EncodingPreferences.auto());
+    });
+
+    test('setEncodingPreferences sends a SetEncodings at once, and nothing else', () => {
+        const session = connected();
+        session.client.setEncodingPreferences(EncodingPreferences.auto().preferring(Encoding.ZRLE).withQuality(3)
+            .withCompression(7));
+        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 13,
+            0, 0, 0, 0x10, 0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0, 6, 0, 0, 0, 2, 0, 0, 0, 0,
+            0xff, 0xff, 0xfe, 0xfc, // TightPNG
+            0xff, 0xff, 0xff, 0xe3, // QualityLevel3
+            0xff, 0xff, 0xff, 0x07, // CompressLevel7
+            0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20]);
+        assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 3');
+        assert.equal(session.client.encodingPreferences.preferred, Encoding.ZRLE);
+        session.client.setEncodingPreferences(EncodingPreferences.auto().only(Encoding.HEXTILE)
+            .withQuality(EncodingPreferences.LOSSLESS).withCompression(0));
+        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 5, 0, 0, 0, 5,
+            0xff, 0xff, 0xff, 0x00, 0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20]);
+        assert.equal(session.client.connected, true);
+    });
+
+    test('preferences set before the handshake are what it announces', () => {
+        const session = newSession();
+        assert.equal(session.client.encodingChoice, null, 'nothing asked for yet');
+        session.client.setEncodingPreferences(EncodingPreferences.auto().only(Encoding.RAW));
+        assert.equal(session.transport.sent.length, 0);
+        session.transport.serverSends(handshake38None(16, 12, 'desk'));
+        const sent = Array.from(session.transport.takeSent());
+        const expected = [...setEncodings([0, -26, -254, -239, -223, -224]), ...updateRequest(false, 16, 12)];
+        assert.deepEqual(sent.slice(-expected.length), expected);
+    });
+
+    test('preferences naming what the client cannot decode are refused at the call', () => {
+        const session = connected(16, 12, { encodings: [0, -239] });
+        assert.throws(() => session.client.setEncodingPreferences(EncodingPreferences.auto().preferring(Encoding.TIGHT)),
+            /no decoder for Tight \(7\)/);
+        assert.throws(() => session.client.setEncodingPreferences({ quality: 3 }), TypeError);
+        assert.equal(session.transport.sent.length, 0);
+        assert.throws(() => newSession({ encodings: [0], encodingPreferences: EncodingPreferences.auto() }), TypeError);
+        assert.throws(() => newSession({ encodingPreferences: EncodingPreferences.exactly([Encoding.CORRE]) }),
+            /no decoder for CoRRE/);
+    });
+
+    test('a slow link lowers the quality: a SetEncodings goes out before the next request', () => {
+        const clock = fakeClock();
+        const session = newSession({ now: clock.now });
+        session.transport.serverSends(handshake38None(64, 64, 'desk'));
+        session.transport.takeSent();
+        deliverSlowly(session, clock, 50, 262.4);
+        assert.deepEqual(Array.from(session.transport.takeSent()), [
+            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -30, -247, -239, -223, -224]),
+            ...updateRequest(true, 64, 64)]);
+        assert.equal(session.client.link.describe(), '0.5 Mbit/s, 50 ms');
+        assert.equal(session.client.encodingChoice.quality, 2);
+        assert.equal(session.client.encodingChoice.compression, 9);
+        assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 2, auto');
+        assert.deepEqual(session.logger.lines.filter((line) => line.text.includes('now asking')), [
+            { level: 'info', text: 'rfbridge: link 0.5 Mbit/s, 50 ms: now asking for JPEG quality 2, auto' }]);
+
+        deliverSlowly(session, clock, 50, 262.4);
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 64, 64),
+            'no new SetEncodings while the link stays');
+    });
+
+    test('a LAN goes lossless, and the next request is for the whole screen', () => {
+        const clock = fakeClock();
+        const session = newSession({ now: clock.now });
+        session.transport.serverSends(handshake38None(64, 64, 'desk'));
+        session.transport.takeSent();
+        deliverSlowly(session, clock, 1, 2);
+        assert.deepEqual(Array.from(session.transport.takeSent()), [
+            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -255, -239, -223, -224]),
+            ...updateRequest(false, 64, 64)]);
+        assert.equal(session.client.encodingChoice.describeQuality(), 'lossless, auto');
+        assert.equal(session.client.link.describe(), '65.6 Mbit/s, 1 ms');
+    });
+
+    test('exactly the encodings given: the link changes nothing', () => {
+        const clock = fakeClock();
+        const session = newSession({ now: clock.now, encodings: [0, -239] });
+        session.transport.serverSends(handshake38None(64, 64, 'desk'));
+        assert.deepEqual(Array.from(session.transport.takeSent()).slice(-22),
+            [...setEncodings([0, -239]), ...updateRequest(false, 64, 64)]);
+        deliverSlowly(session, clock, 50, 262.4);
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 64, 64));
+        assert.equal(session.client.encodingChoice.describeQuality(), 'fixed encodings');
+    });
+
+    test('stats count rectangles per encoding; the dominant one carries pixels', () => {
+        const session = connected();
+        const before = session.client.stats;
+        session.transport.serverSends(MIXED_STREAM);
+        const stats = session.client.stats;
+        assert.equal(stats.dominantSince(before), Encoding.RAW);
+        assert.deepEqual([...stats.byEncoding].map(([encoding, totals]) => [encoding, totals.rectangles]),
+            [[Encoding.CURSOR, 1], [Encoding.RAW, 2], [Encoding.COPY_RECT, 1]]);
+        assert.equal(stats.byEncoding.get(Encoding.COPY_RECT).bytes, 16, 'header and source position');
+        assert.equal(stats.byEncoding.get(Encoding.RAW).bytes, 12 + 16 * 12 * 4 + 12 + 4 * 2 * 4);
     });
 });

@@ -55,12 +55,13 @@ const ONLY_IN_JAVA = new Map([
     ['ServerMessageHandler', 'JS passes an object of callbacks'],
     ['SessionInfo', 'JS passes a plain object'],
     ['Target', 'a page connects to its one proxy URL'],
-    ['DecodeStats', 'the JS reader counts in place'],
     ['RectDecoder', 'an interface; JS decoders share the shape without one'],
     ['ImageDecoding', 'JS hands images to the display\'s drawImage (a browser decodes them off the page\'s thread); ' +
         'image-header.js has the shared checks and words'],
     ['PasswordProvider', 'a page asks through an event, as it cannot block'],
     ['ColourMap', 'kept in pixel-format.js'],
+    ['CursorReader', 'server-message-reader.js reads Cursor itself; XCursor and CursorWithAlpha are not in the ' +
+        'JavaScript core yet (protocol-tests/skip-js.txt)'],
     ['CursorShape', 'JS passes a plain object'],
     ['PointerButtons', 'kept in pointer.js'],
     ['TcpTransport', 'a browser cannot open TCP'],

@@ -2,31 +2,67 @@
 
 import { KEY_COMBINATIONS } from '../core/input/keyboard.js';
 import { Backoff } from './backoff.js';
+import { SETTING_CHOICES, applySettings, settingsOf } from './encoding-settings.js';
 import { pasteGoesToServer } from './paste-target.js';
 import { readPageOptions, webSocketUrl } from './page-options.js';
+import { SessionStats, describeSession } from './session-stats.js';
 import { Viewer } from './viewer.js';
 
 /*
- * The page served at "/": connect bar, status, tools, clipboard panel, password dialog, and
- * reconnecting. The viewer itself (canvas and input) is Viewer; this file only wires the page.
+ * The page served at "/": connect bar, status, tools (keys, encoding settings, scale, view only,
+ * full screen), clipboard panel, password dialog, and reconnecting. The viewer itself (canvas and
+ * input) is Viewer; this file only wires the page.
  */
 
 const $ = (id) => document.getElementById(id);
 const options = readPageOptions(location.href);
-const viewer = new Viewer($('screen'), { scale: options.scale, viewOnly: options.viewOnly, shared: options.shared });
+const viewer = new Viewer($('screen'), {
+    scale: options.scale, viewOnly: options.viewOnly, shared: options.shared,
+    encodingPreferences: options.encodingPreferences,
+});
 const backoff = new Backoff();
 
 /** Page state: whether the user wants a session, the password given this page load (memory only). */
-const session = { wanted: false, password: undefined, connectedAt: 0, retryTimer: 0, countdown: 0, lastError: null };
+const session = {
+    wanted: false, password: undefined, connectedAt: 0, retryTimer: 0, countdown: 0, lastError: null, statusTimer: 0,
+};
 
 // For tests, benchmarks and the console.
 globalThis.rfbridge = { viewer, options, session };
 
 function setStatus(text, kind = '') {
-    const status = $('status');
-    status.textContent = text;
-    status.title = text;
-    status.className = kind;
+    stopStatusRefresh();
+    $('status-text').textContent = text;
+    $('status-details').textContent = '';
+    $('status').title = text;
+    $('status').className = kind;
+}
+
+/*
+ * While connected the status line also says, refreshed once a second, which encoding paints, the
+ * quality asked for, the link and the update rate. Those words go in a part of the status that is
+ * not a live region, so that a screen reader does not read them out every second.
+ */
+function startStatusRefresh(name) {
+    stopStatusRefresh();
+    const stats = new SessionStats();
+    const refresh = () => {
+        const client = viewer.client;
+        if (!viewer.connected) {
+            stopStatusRefresh();
+            return;
+        }
+        const details = ` · ${describeSession(client, stats.sample(performance.now(), client.stats))}`;
+        $('status-details').textContent = details;
+        $('status').title = `connected to ${name}${details}`;
+    };
+    stats.sample(performance.now(), viewer.client.stats);
+    session.statusTimer = setInterval(refresh, 1000);
+}
+
+function stopStatusRefresh() {
+    clearInterval(session.statusTimer);
+    session.statusTimer = 0;
 }
 
 function setConnectedUi(active) {
@@ -76,7 +112,9 @@ function scheduleReconnect(reason) {
 
 viewer.addEventListener('connect', () => {
     session.connectedAt = Date.now();
-    setStatus(`connected to ${viewer.client.desktopName || location.host}`, 'ok');
+    const name = viewer.client.desktopName || location.host;
+    setStatus(`connected to ${name}`, 'ok');
+    startStatusRefresh(name);
     viewer.focus();
 });
 viewer.addEventListener('desktopname', (event) => {
@@ -204,6 +242,26 @@ for (const combination of KEY_COMBINATIONS) {
     });
     $('keys-list').append(button);
 }
+// Encoding settings: each select's values are the URL's words (encoding-settings.js), so a link
+// and the menu mean the same. A change goes to the running session at once and to later ones.
+const settingSelects = { encoding: $('encoding'), quality: $('quality'), compression: $('compression') };
+const words = settingsOf(viewer.encodingPreferences);
+for (const [setting, select] of Object.entries(settingSelects)) {
+    for (const [word, label] of SETTING_CHOICES[setting]) {
+        const option = document.createElement('option');
+        option.value = word;
+        option.textContent = label;
+        select.append(option);
+    }
+    select.value = words[setting];
+    select.addEventListener('change', () => {
+        viewer.encodingPreferences = applySettings({ [setting]: select.value }, viewer.encodingPreferences).preferences;
+    });
+}
+if (options.settingsRefused.length > 0) {
+    $('encoding-note').textContent = `Ignored from the link: ${options.settingsRefused.join('; ')}.`;
+    $('encoding-note').hidden = false;
+}
 $('scale').value = options.scale;
 $('scale').addEventListener('change', () => {
     viewer.scale = $('scale').value;
@@ -232,6 +290,9 @@ $('disconnect').addEventListener('click', disconnect);
 $('token').value = options.token;
 if (options.pathRefused) {
     setStatus('the path in this link points away from this page and is ignored: connecting to this page\'s own server', 'error');
+}
+if (options.settingsRefused.length > 0) {
+    setStatus(`encoding settings in this link are ignored: ${options.settingsRefused.join('; ')}`, 'error');
 }
 if (options.passwordInUrl) {
     setStatus('a password in the URL is ignored: the page asks for it when the server wants one', 'error');

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import { applySettings } from './encoding-settings.js';
+
 const DEFAULT_PATH = 'websockify';
 
 /** `path` as an absolute path on the page's origin, or null when it would name another origin. */
@@ -19,7 +21,11 @@ function resolveOnOrigin(page, path) {
  * history and logs); `passwordInUrl` says one was there, so the page can warn.
  *
  * Parameters: token, path (WebSocket path, default "websockify"), autoconnect, view_only,
- * scale ("fit" or "none"), reconnect (0 disables automatic reconnecting), shared.
+ * scale ("fit" or "none"), reconnect (0 disables automatic reconnecting), shared, and for the
+ * encodings (encoding-settings.js) encoding ("tight", "zrle", ... or "auto"), quality (noVNC's:
+ * 0..9, or "lossless" or "auto") and compression (noVNC's: 0..9 or "auto"), which give
+ * `encodingPreferences`. A value there that does not parse is left at its default ("auto") and
+ * its reason kept in `settingsRefused`, so the page can say so.
  *
  * The path is only ever a path on the page's own origin: a crafted link could otherwise send the
  * token and the VNC login to another host (URL parsing turns "/\\evil.example" or "/<tab>/evil.example"
@@ -38,6 +44,9 @@ export function readPageOptions(pageUrl) {
     };
     const asked = (params.get('path') ?? DEFAULT_PATH).replace(/^\/+/, '');
     const pathRefused = resolveOnOrigin(url, asked) === null;
+    const encodings = applySettings({
+        encoding: params.get('encoding'), quality: params.get('quality'), compression: params.get('compression'),
+    });
     return {
         token: params.get('token') ?? '',
         path: pathRefused ? DEFAULT_PATH : asked,
@@ -48,6 +57,8 @@ export function readPageOptions(pageUrl) {
         reconnect: flag('reconnect', true),
         shared: flag('shared', true),
         passwordInUrl: params.has('password'),
+        encodingPreferences: encodings.preferences,
+        settingsRefused: encodings.refused,
     };
 }
 

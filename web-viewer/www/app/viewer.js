@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import { CanvasDisplay } from '../core/display/canvas-display.js';
+import { EncodingPreferences } from '../core/encoding-preferences.js';
 import { KeyboardState } from '../core/input/keyboard.js';
 import { XK, keysymFromChar } from '../core/input/keysyms.js';
 import { PointerState } from '../core/input/pointer.js';
@@ -31,11 +32,15 @@ export class Viewer extends EventTarget {
      *   (the container should then scroll: overflow auto)
      * @param {boolean} [options.viewOnly=false]
      * @param {boolean} [options.shared=true]
+     * @param {EncodingPreferences} [options.encodingPreferences] what to ask the server for (default:
+     *   auto, from the link)
      * @param {object} [options.logger] for RfbClient
      */
-    constructor(container, { scale = 'fit', viewOnly = false, shared = true, logger } = {}) {
+    constructor(container, { scale = 'fit', viewOnly = false, shared = true,
+        encodingPreferences = EncodingPreferences.auto(), logger } = {}) {
         super();
         this._container = container;
+        this._encodingPreferences = encodingPreferences;
         this._scale = scale;
         this._viewOnly = viewOnly;
         this._shared = shared;
@@ -103,6 +108,7 @@ export class Viewer extends EventTarget {
             credentials,
             shared: this._shared,
             viewOnly: this._viewOnly,
+            encodingPreferences: this._encodingPreferences,
             logger: this._logger,
         });
         this._client = client;
@@ -170,6 +176,20 @@ export class Viewer extends EventTarget {
         if (this._client) {
             this._client.viewOnly = this._viewOnly;
         }
+    }
+
+    /** What the viewer asks the server for (EncodingPreferences). */
+    get encodingPreferences() {
+        return this._encodingPreferences;
+    }
+
+    /** Applies to the session at once, if there is one, and to the next connect(). */
+    set encodingPreferences(preferences) {
+        if (!(preferences instanceof EncodingPreferences)) {
+            throw new TypeError('encoding preferences must be an EncodingPreferences');
+        }
+        this._encodingPreferences = preferences;
+        this._client?.setEncodingPreferences(preferences);
     }
 
     /** 'fit' or 'none' (1:1). */

@@ -106,6 +106,30 @@ export function encodingName(encoding) {
     return 'unknown';
 }
 
+/** Whether rectangles of `encoding` carry pixels (pseudo-encodings are negative, but for TightPNG). */
+export function isPixelEncoding(encoding) {
+    return encoding >= 0 || encoding === Encoding.TIGHT_PNG;
+}
+
+/** The pixel encodings a user can name, in the order of pixelEncoding's message. */
+const PIXEL_ENCODINGS = Object.freeze([Encoding.TIGHT, Encoding.ZRLE, Encoding.HEXTILE, Encoding.ZLIB, Encoding.RRE,
+    Encoding.RAW, Encoding.COPY_RECT, Encoding.TIGHT_PNG]);
+
+/**
+ * The pixel encoding named `name`, in any case ("tight", "ZRLE", "copyrect"), as the Java core's
+ * Encodings.pixelEncoding.
+ * @throws {RangeError} naming the encodings there are
+ */
+export function pixelEncoding(name) {
+    const wanted = String(name).trim().toLowerCase();
+    const found = PIXEL_ENCODINGS.find((encoding) => encodingName(encoding).toLowerCase() === wanted);
+    if (found === undefined) {
+        const known = PIXEL_ENCODINGS.map((encoding) => encodingName(encoding).toLowerCase()).join(', ');
+        throw new RangeError(`unknown encoding '${name}' (known: ${known})`);
+    }
+    return found;
+}
+
 /** For logs and errors, as the Java core's Encodings.describe: "CopyRect (1)", "unknown (30583, 0x7777)". */
 export function describeEncoding(encoding) {
     const name = encodingName(encoding);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import { DEFAULT_ENCODINGS, DecoderRegistry } from './decoders/decoder-registry.js';
+import { DecoderRegistry } from './decoders/decoder-registry.js';
+import { EncodingPreferences } from './encoding-preferences.js';
 import { ErrorCode } from './error-codes.js';
 import { RfbError } from './errors.js';
 import { EventEmitter } from './event-emitter.js';
@@ -55,6 +56,12 @@ const QUIET_LOGGER = Object.freeze({
  *
  * The next incremental FramebufferUpdateRequest goes out only when the display says the last
  * update is drawn (images in it too), so a slow page slows the server instead of queueing frames.
+ *
+ * Encodings: by default every one this core decodes, Tight first, with the JPEG quality and
+ * compression following the measured link (AdaptiveEncoding); `encodingPreferences` or
+ * setEncodingPreferences() fix what the user chose. For a status line: `stats` (per-encoding
+ * rectangle counts, see DecodeStatsSnapshot.dominantSince), `encodingChoice.describeQuality()` and
+ * `link.describe()`.
  */
 export class RfbClient {
     /**
@@ -68,15 +75,25 @@ export class RfbClient {
      * @param {number[]} [options.securityTypes] security types accepted, most preferred first; a
      *   subset of SUPPORTED_SECURITY_TYPES (e.g. [2] to refuse servers that ask for no password)
      * @param {object|'server'} [options.pixelFormat=RGBX32] what to ask the server for
-     * @param {number[]} [options.encodings] what to announce, most preferred first
+     * @param {EncodingPreferences} [options.encodingPreferences] what to ask for (default auto:
+     *   chosen from the link)
+     * @param {number[]} [options.encodings] instead of preferences: announce exactly these, most
+     *   preferred first, and decode only these (EncodingPreferences.exactly; for tests and tools)
      * @param {number} [options.handshakeTimeout] milliseconds the handshake may take (0: no limit)
      * @param {{debug: Function, info: Function, warn: Function, error: Function}} [options.logger]
+     * @param {() => number} [options.now] the clock in milliseconds, for measuring the link
+     *   (default performance.now)
+     * @throws {TypeError|RangeError} for missing or contradictory options
      */
     constructor({ transport, display, credentials = {}, shared = true, viewOnly = false,
         maxCutText = DEFAULT_MAX_CUT_TEXT_BYTES, securityTypes = SUPPORTED_SECURITY_TYPES, pixelFormat = RGBX32,
-        encodings = DEFAULT_ENCODINGS, handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT_MS, logger = QUIET_LOGGER }) {
+        encodingPreferences, encodings, handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT_MS, logger = QUIET_LOGGER,
+        now = () => performance.now() }) {
         if (!transport || !display) {
             throw new TypeError('RfbClient needs a transport and a display');
+        }
+        if (encodings !== undefined && encodingPreferences !== undefined) {
+            throw new TypeError('RfbClient takes encodings (exactly these) or encodingPreferences, not both');
         }
         this._transport = transport;
         this._display = display;
@@ -92,8 +109,11 @@ export class RfbClient {
             shared,
             pixelFormat,
             decoders: new DecoderRegistry(encodings),
+            encodingPreferences: encodings === undefined ? encodingPreferences ?? EncodingPreferences.auto()
+                : EncodingPreferences.exactly(encodings),
             maxCutTextBytes: maxCutText,
             events: this._connectionEvents(),
+            now,
         });
         this._connection.credentials.password = credentials.password;
         this._handshakeTimer = handshakeTimeout > 0 ? setTimeout(() => this._handshakeTimedOut(handshakeTimeout), handshakeTimeout) : null;
@@ -148,9 +168,45 @@ export class RfbClient {
         return this._connection.sessionInfo?.version ?? '';
     }
 
-    /** Counters for diagnostics and benchmarks: bytesReceived, updates, rectangles. */
+    /**
+     * What has been received and decoded so far (a DecodeStatsSnapshot): bytesReceived, updates,
+     * rectangles, and byEncoding; `dominantSince(earlier)` names the pixel encoding used most since
+     * an earlier snapshot.
+     */
     get stats() {
         return this._connection.stats;
+    }
+
+    /** The link as the session measures it (LinkEstimate): `describe()` gives "23.4 Mbit/s, 41 ms". */
+    get link() {
+        return this._connection.link;
+    }
+
+    /**
+     * What the session asks the server for now (AdaptiveEncoding: `quality`, `compression`,
+     * `encodings`, `describeQuality()`), null before the handshake completes.
+     */
+    get encodingChoice() {
+        return this._connection.encodingChoice;
+    }
+
+    /** The EncodingPreferences the session asks by. */
+    get encodingPreferences() {
+        return this._connection.encodingPreferences;
+    }
+
+    /**
+     * Asks for encodings by `preferences` (an EncodingPreferences) from now on: sent at once when
+     * connected (the server applies it to the updates after it), kept for the handshake before.
+     * Ignored once the session is over.
+     * @throws {TypeError|RangeError} for preferences this client cannot take, as the constructor
+     */
+    setEncodingPreferences(preferences) {
+        if (this._closed) {
+            return;
+        }
+        this._connection.setEncodingPreferences(preferences);
+        this._flush();
     }
 
     /** Gives the password asked for by `credentialsrequired`, or ahead of time. */
@@ -234,6 +290,8 @@ export class RfbClient {
                 this._display.setCursor?.(shape.rgba, shape.width, shape.height, shape.hotX, shape.hotY);
                 this._events.emit('cursor', shape);
             },
+            onEncodingsFollowedLink: () => this._log.info(`rfbridge: link ${this.link.describe()}: now asking for ` +
+                `${this.encodingChoice.describeQuality()}`),
             onBell: () => this._events.emit('bell', {}),
             onServerCutText: (text) => this._events.emit('clipboard', { text }),
             onCredentialsRequired: (types) => this._events.emit('credentialsrequired', { types }),

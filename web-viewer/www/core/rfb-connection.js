@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import { AdaptiveEncoding } from './adaptive-encoding.js';
 import { ClientMessageWriter } from './client-message-writer.js';
+import { DecodeStats } from './decode-stats.js';
 import { DecoderRegistry } from './decoders/decoder-registry.js';
+import { EncodingPreferences } from './encoding-preferences.js';
 import { ErrorCode } from './error-codes.js';
 import { RfbError } from './errors.js';
 import { Handshake } from './handshake.js';
 import { DEFAULT_MAX_CUT_TEXT_BYTES } from './limits.js';
+import { LinkEstimate } from './link-estimate.js';
 import { RGBX32, validatePixelFormat, withColourMapEntries } from './pixel-format.js';
 import { RfbInput } from './rfb-input.js';
 import { RfbOutput } from './rfb-output.js';
@@ -36,13 +40,17 @@ export const ConnectionState = Object.freeze({
  * endOfStream(), which throws the error that describes it. Any error ends the connection: it moves
  * to FAILED and every later step() throws.
  *
- * After the handshake the connection asks for its pixel format, announces the encodings of its
- * registry, and requests the whole framebuffer. Each later incremental request is sent only when
- * the consumer calls updateConsumed(), so a slow page slows the server instead of queueing frames.
+ * After the handshake the connection asks for its pixel format, announces the encodings its
+ * AdaptiveEncoding chooses from the preferences and the registry, and requests the whole
+ * framebuffer. Each later incremental request is sent only when the consumer calls
+ * updateConsumed(), so a slow page slows the server instead of queueing frames. Before each request
+ * the choice follows the link as measured (LinkEstimate): when it changes, a SetEncodings goes
+ * first, and a move to lossless makes the request a full one, so that JPEG's traces are redrawn.
  *
  * `events` (the Java core's ConnectionEvents; every method optional) hears onHandshakeComplete(
  * info), onFramebufferUpdate(), onDesktopResized(width, height), onCursorShape(shape), onBell(),
- * onServerCutText(text) and, as a page cannot block for a password, onCredentialsRequired(types):
+ * onServerCutText(text), onEncodingsFollowedLink() (the link changed what is asked for; the Java
+ * core logs it there) and, as a page cannot block for a password, onCredentialsRequired(types):
  * set `credentials.password` (or `credentials.cancelled`) and step again.
  *
  * The handshake itself is Handshake's (handshake.js); this class runs the session that follows.
@@ -57,11 +65,15 @@ export class RfbConnection {
      * @param {number[]} [options.securityTypes] accepted, most preferred first
      * @param {boolean} [options.shared=true] ClientInit's shared flag
      * @param {object|'server'} [options.pixelFormat=RGBX32] the format to ask for, or the server's own
-     * @param {DecoderRegistry} [options.decoders]
+     * @param {DecoderRegistry} [options.decoders] what this client decodes (default: everything)
+     * @param {EncodingPreferences} [options.encodingPreferences] what to ask for (default: auto)
      * @param {number} [options.maxCutTextBytes]
+     * @param {() => number} [options.now] the clock in milliseconds (default performance.now)
+     * @throws {RangeError} for preferences naming an encoding the registry cannot decode
      */
     constructor({ display, events = {}, securityTypes = SUPPORTED_SECURITY_TYPES, shared = true, pixelFormat = RGBX32,
-        decoders = new DecoderRegistry(), maxCutTextBytes = DEFAULT_MAX_CUT_TEXT_BYTES }) {
+        decoders = new DecoderRegistry(), encodingPreferences = EncodingPreferences.auto(),
+        maxCutTextBytes = DEFAULT_MAX_CUT_TEXT_BYTES, now = () => performance.now() }) {
         if (securityTypes.length === 0 || securityTypes.some((t) => !SUPPORTED_SECURITY_TYPES.includes(t))) {
             throw new RangeError(`securityTypes must be some of ${SUPPORTED_SECURITY_TYPES.join(', ')}`);
         }
@@ -73,6 +85,11 @@ export class RfbConnection {
         this._requestedFormat = pixelFormat;
         this._decoders = decoders;
         this._maxCutTextBytes = maxCutTextBytes;
+        this._now = now;
+        // Made now so that bad preferences fail here; announced after ServerInit.
+        this._encodingChoice = new AdaptiveEncoding(encodingPreferences, decoders);
+        this._link = new LinkEstimate();
+        this._stats = new DecodeStats();
         this._input = new RfbInput();
         this._out = new RfbOutput();
         this._writer = new ClientMessageWriter(this._out);
@@ -86,7 +103,6 @@ export class RfbConnection {
         this._handshake = new Handshake({ securityTypes: [...securityTypes], shared, pixelFormat,
             credentials: this.credentials }, this._input, this._out);
         this._failure = null;
-        this._bytesReceived = 0;
         this._info = null;
         this._width = 0;
         this._height = 0;
@@ -99,7 +115,8 @@ export class RfbConnection {
     /** Appends bytes received from the server. The connection keeps them: do not modify them later. */
     receive(bytes) {
         this._input.push(bytes);
-        this._bytesReceived += bytes.length;
+        this._stats.received(bytes.length);
+        this._link.arrived(this._now(), this._input.consumed);
     }
 
     /**
@@ -135,7 +152,7 @@ export class RfbConnection {
             throw this._failure;
         }
         if (!this._handshake.complete) {
-            throw this._fail(this._handshake.endOfStream(this._bytesReceived > 0));
+            throw this._fail(this._handshake.endOfStream(this._stats.bytesReceived > 0));
         }
         const where = this._reader.isBetweenMessages() && this._input.available === 0
             ? '' : ` ${this._reader.position(this._input.available)}`;
@@ -160,18 +177,27 @@ export class RfbConnection {
         this._height = info.height;
         this._pixelFormat = info.pixelFormat;
         this._display.resize(info.width, info.height);
-        this._reader = new ServerMessageReader(this._handler(), this._decoders, this._maxCutTextBytes);
+        this._reader = new ServerMessageReader(this._handler(), this._decoders, this._maxCutTextBytes, this._stats,
+            this._now);
         if (this._requestedFormat !== 'server') {
             this._writer.setPixelFormat(this._pixelFormat);
         }
-        this._writer.setEncodings(this._decoders.encodings);
+        this._writer.setEncodings(this._encodingChoice.encodings);
         this._requestUpdate(false);
         this._events.onHandshakeComplete?.(this._info);
     }
 
     _requestUpdate(incremental) {
-        this._writer.framebufferUpdateRequest(incremental, 0, 0, this._width, this._height);
+        let full = !incremental;
+        if (this._encodingChoice.follow(this._link)) {
+            this._writer.setEncodings(this._encodingChoice.encodings);
+            this._events.onEncodingsFollowedLink?.();
+            // What JPEG left inexact would stay so until it changes: have it all sent again, losslessly.
+            full ||= this._encodingChoice.quality === EncodingPreferences.LOSSLESS;
+        }
+        this._writer.framebufferUpdateRequest(!full, 0, 0, this._width, this._height);
         this._requestOutstanding = true;
+        this._link.requested(this._now(), this._input.consumed);
     }
 
     /**
@@ -183,6 +209,23 @@ export class RfbConnection {
         if (!this._requestOutstanding) {
             this._requestUpdate(!this._fullUpdateNeeded);
             this._fullUpdateNeeded = false;
+        }
+    }
+
+    /**
+     * Asks for encodings by `preferences` from now on: once connected, a SetEncodings at once, which
+     * the server applies to the updates after it; before, they replace those the session starts with.
+     * @param {EncodingPreferences} preferences
+     * @throws {TypeError|RangeError} for preferences this connection cannot take (see AdaptiveEncoding)
+     */
+    setEncodingPreferences(preferences) {
+        if (this._failure !== null) {
+            throw new Error(`the connection failed earlier: ${this._failure.message}`);
+        }
+        this._encodingChoice = new AdaptiveEncoding(preferences, this._decoders);
+        if (this.state === ConnectionState.NORMAL) {
+            this._encodingChoice.follow(this._link);
+            this._writer.setEncodings(this._encodingChoice.encodings);
         }
     }
 
@@ -246,13 +289,24 @@ export class RfbConnection {
         return this._height;
     }
 
-    /** Counters: bytesReceived, updates, rectangles. */
+    /** What has been received and decoded so far, as a DecodeStatsSnapshot. */
     get stats() {
-        return {
-            bytesReceived: this._bytesReceived,
-            updates: this._reader?.stats.updates ?? 0,
-            rectangles: this._reader?.stats.rectangles ?? 0,
-        };
+        return this._stats.snapshot();
+    }
+
+    /** The link as measured so far. */
+    get link() {
+        return this._link;
+    }
+
+    /** What the session asks the server for (an AdaptiveEncoding), null before ServerInit. */
+    get encodingChoice() {
+        return this._info === null ? null : this._encodingChoice;
+    }
+
+    /** The preferences the session asks by (set at construction or by setEncodingPreferences). */
+    get encodingPreferences() {
+        return this._encodingChoice.preferences;
     }
 
     _handler() {
@@ -261,6 +315,7 @@ export class RfbConnection {
             display: () => this._display,
             framebufferUpdate: () => {
                 this._requestOutstanding = false;
+                this._link.updateDone(this._now(), this._input.consumed);
                 this._events.onFramebufferUpdate?.();
             },
             desktopSizeChanged: (width, height) => {

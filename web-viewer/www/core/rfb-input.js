@@ -17,6 +17,12 @@ export class RfbInput {
         this._first = 0;     // index into _chunks of the chunk being read
         this._offset = 0;    // read position inside _chunks[_first]
         this._length = 0;    // bytes queued and not yet read
+        this._appended = 0;  // bytes ever pushed
+    }
+
+    /** Bytes consumed since the input was made (for statistics and the link's measurement). */
+    get consumed() {
+        return this._appended - this._length;
     }
 
     /** Number of unread bytes. */
@@ -45,6 +51,7 @@ export class RfbInput {
         }
         this._chunks.push(chunk);
         this._length += chunk.length;
+        this._appended += chunk.length;
     }
 
     /** An input holding just these bytes (for parsing a copy taken with peekBytes). */

@@ -45,8 +45,10 @@ export class ServerMessageReader {
      * @param {object} handler see the class comment
      * @param {import('./decoders/decoder-registry.js').DecoderRegistry} registry
      * @param {number} maxCutTextBytes
+     * @param {import('./decode-stats.js').DecodeStats} stats counts updates and rectangles
+     * @param {() => number} [now] milliseconds, for the time spent in decoders
      */
-    constructor(handler, registry, maxCutTextBytes) {
+    constructor(handler, registry, maxCutTextBytes, stats, now = () => performance.now()) {
         this._handler = handler;
         this._registry = registry;
         this._decoders = registry.createDecoders();
@@ -64,8 +66,10 @@ export class ServerMessageReader {
         this._colours = null;
         this._coloursRead = 0;
         this._cutTextToSkip = 0;
-        /** Counters for diagnostics and benchmarks. */
-        this.stats = { updates: 0, rectangles: 0 };
+        this._stats = stats;
+        this._now = now;
+        this._rectStartConsumed = 0;
+        this._rectMs = 0;
     }
 
     /** Whether the reader is between messages. */
@@ -189,19 +193,24 @@ export class ServerMessageReader {
         }
         rect.encoding = encoding;
         this._rect = rect;
+        this._rectStartConsumed = input.consumed - RECT_HEADER_SIZE;
+        this._rectMs = 0;
         this._state = State.RECT_BODY;
         return true;
     }
 
     _readRectBody(input) {
         if (this._decoder !== null) {
-            if (!this._decoder.decodeRect(this._rect, input, this._handler.pixelFormat(), this._handler.display())) {
+            const start = this._now();
+            const done = this._decoder.decodeRect(this._rect, input, this._handler.pixelFormat(), this._handler.display());
+            this._rectMs += this._now() - start;
+            if (!done) {
                 return false;
             }
         } else if (!this._readPseudoRect(input)) {
             return false;
         }
-        this.stats.rectangles++;
+        this._stats.rectDone(this._rect.encoding, input.consumed - this._rectStartConsumed, this._rectMs);
         this._rectIndex++;
         this._rectsRemaining--;
         if (this._lastRectSeen || this._rectsRemaining === 0) {
@@ -269,7 +278,7 @@ export class ServerMessageReader {
 
     _finishUpdate() {
         this._state = State.MESSAGE_START;
-        this.stats.updates++;
+        this._stats.updateDone();
         this._handler.framebufferUpdate();
     }
 

@@ -24,10 +24,11 @@ const FACTORIES = new Map([
     [Encoding.TIGHT_PNG, () => TightDecoder.tightPng()],
 ]);
 
-/** What the web viewer announces by default, most preferred first. */
-export const DEFAULT_ENCODINGS = Object.freeze([
-    Encoding.COPY_RECT, Encoding.RAW, Encoding.CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT,
-]);
+/**
+ * Every encoding this core handles, pixel encodings first, in the Java core's DecoderRegistry.standard()
+ * order. What a session announces, and in which order, is AdaptiveEncoding's choice from these.
+ */
+export const DEFAULT_ENCODINGS = Object.freeze([...FACTORIES.keys(), ...READER_PSEUDO_ENCODINGS]);
 
 /**
  * The encodings a client announces with SetEncodings, in order of preference, and the decoders of
@@ -45,6 +46,11 @@ export class DecoderRegistry {
             }
         }
         this._encodings = Object.freeze([...new Set(encodings)]);
+    }
+
+    /** Every encoding this core decodes and the reader's pseudo-encodings (the default). */
+    static standard() {
+        return new DecoderRegistry(DEFAULT_ENCODINGS);
     }
 
     /** Every encoding this core can handle. */
