@@ -10,8 +10,21 @@ export function fakeCanvas(calls, name = 'main') {
         width: 0,
         height: 0,
         style: {},
-        ownerDocument: { createElement: () => fakeCanvas(calls, 'temporary') },
-        getContext: () => context,
+        /** The canvases made through ownerDocument, in order. */
+        created: [],
+        ownerDocument: {
+            createElement: () => {
+                const made = fakeCanvas(calls, 'temporary');
+                canvas.created.push(made);
+                return made;
+            },
+        },
+        /** The options of the last getContext call. */
+        contextOptions: undefined,
+        getContext: (type, options) => {
+            canvas.contextOptions = options;
+            return context;
+        },
         toDataURL: () => 'data:image/png;base64,CURSOR',
     };
     const context = {

@@ -99,7 +99,8 @@ describe('AdaptiveEncoding (the Java twin\'s cases)', () => {
         const choice = new AdaptiveEncoding(EncodingPreferences.auto().only(Encoding.HEXTILE)
             .withJpeg(85, Encoding.SUBSAMPLING_2X), DecoderRegistry.standard());
         assert.deepEqual(choice.encodings, [Encoding.HEXTILE, QUALITY_LEVEL_0 + 6, FINE_QUALITY_LEVEL_0 + 85,
-            Encoding.SUBSAMPLING_2X, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
+            Encoding.SUBSAMPLING_2X, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR,
+            Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
     });
 
     test('small updates measure the round trip but not the bandwidth', () => {
@@ -132,7 +133,7 @@ describe('AdaptiveEncoding, beyond the Java twin\'s cases', () => {
     test('the whole default list, in order', () => {
         assert.deepEqual(auto().encodings, [Encoding.TIGHT, Encoding.COPY_RECT, Encoding.ZRLE, Encoding.HEXTILE,
             Encoding.ZLIB, Encoding.RRE, Encoding.RAW, Encoding.TIGHT_PNG, QUALITY_LEVEL_0 + 6, COMPRESS_LEVEL_0 + 2,
-            Encoding.CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
+            Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
         assert.equal(auto().tier, Tier.MEDIUM);
         assert.equal(auto().describeQuality(), 'JPEG quality 6, auto');
     });

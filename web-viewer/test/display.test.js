@@ -346,4 +346,14 @@ describe('CanvasDisplay', () => {
         display.setCursor(new Uint8ClampedArray(0), 0, 0, 0, 0);
         assert.equal(canvas.style.cursor, 'none');
     });
+
+    test('a cursor with partial alpha is drawn with that alpha, straight, on a canvas that has alpha', () => {
+        const { calls, canvas, display } = canvasDisplay();
+        const rgba = Uint8ClampedArray.of(0x80, 0x40, 0x00, 0x80, 0xff, 0xff, 0xff, 0xff, 0x12, 0x34, 0x56, 0x00);
+        display.setCursor(rgba, 3, 1, 1, 0);
+        assert.deepEqual(calls, [['putImageData', 3, 1, 0, 0, Array.from(rgba)]]);
+        assert.equal(canvas.created.length, 1);
+        assert.notEqual(canvas.created[0].contextOptions?.alpha, false);
+        assert.equal(canvas.style.cursor, 'url(data:image/png;base64,CURSOR) 1 0, default');
+    });
 });

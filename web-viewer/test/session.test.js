@@ -341,7 +341,7 @@ describe('encodings', () => {
         session.transport.serverSends(handshake38None(16, 12, 'desk'));
         const sent = Array.from(session.transport.takeSent());
         assert.deepEqual(sent.slice(-sessionStart(16, 12).length), sessionStart(16, 12));
-        assert.deepEqual(SET_ENCODINGS, setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -26, -254, -239, -223, -224]),
+        assert.deepEqual(SET_ENCODINGS, setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -26, -254, -314, -239, -240, -223, -224]),
             'the hand-written bytes and the builder agree');
         assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 6, auto');
         assert.deepEqual(session.client.encodingPreferences, EncodingPreferences.auto());
@@ -351,18 +351,20 @@ describe('encodings', () => {
         const session = connected();
         session.client.setEncodingPreferences(EncodingPreferences.auto().preferring(Encoding.ZRLE).withQuality(3)
             .withCompression(7));
-        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 13,
+        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 15,
             0, 0, 0, 0x10, 0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0, 6, 0, 0, 0, 2, 0, 0, 0, 0,
             0xff, 0xff, 0xfe, 0xfc, // TightPNG
             0xff, 0xff, 0xff, 0xe3, // QualityLevel3
             0xff, 0xff, 0xff, 0x07, // CompressLevel7
-            0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20]);
+            0xff, 0xff, 0xfe, 0xc6, 0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x10, // the cursors
+            0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20]);
         assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 3');
         assert.equal(session.client.encodingPreferences.preferred, Encoding.ZRLE);
         session.client.setEncodingPreferences(EncodingPreferences.auto().only(Encoding.HEXTILE)
             .withQuality(EncodingPreferences.LOSSLESS).withCompression(0));
-        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 5, 0, 0, 0, 5,
-            0xff, 0xff, 0xff, 0x00, 0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20]);
+        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 7, 0, 0, 0, 5,
+            0xff, 0xff, 0xff, 0x00, 0xff, 0xff, 0xfe, 0xc6, 0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x10,
+            0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20]);
         assert.equal(session.client.connected, true);
     });
 
@@ -373,7 +375,7 @@ describe('encodings', () => {
         assert.equal(session.transport.sent.length, 0);
         session.transport.serverSends(handshake38None(16, 12, 'desk'));
         const sent = Array.from(session.transport.takeSent());
-        const expected = [...setEncodings([0, -26, -254, -239, -223, -224]), ...updateRequest(false, 16, 12)];
+        const expected = [...setEncodings([0, -26, -254, -314, -239, -240, -223, -224]), ...updateRequest(false, 16, 12)];
         assert.deepEqual(sent.slice(-expected.length), expected);
     });
 
@@ -395,7 +397,7 @@ describe('encodings', () => {
         session.transport.takeSent();
         deliverSlowly(session, clock, 50, 262.4);
         assert.deepEqual(Array.from(session.transport.takeSent()), [
-            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -30, -247, -239, -223, -224]),
+            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -30, -247, -314, -239, -240, -223, -224]),
             ...updateRequest(true, 64, 64)]);
         assert.equal(session.client.link.describe(), '0.5 Mbit/s, 50 ms');
         assert.equal(session.client.encodingChoice.quality, 2);
@@ -416,7 +418,7 @@ describe('encodings', () => {
         session.transport.takeSent();
         deliverSlowly(session, clock, 1, 2);
         assert.deepEqual(Array.from(session.transport.takeSent()), [
-            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -255, -239, -223, -224]),
+            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -255, -314, -239, -240, -223, -224]),
             ...updateRequest(false, 64, 64)]);
         assert.equal(session.client.encodingChoice.describeQuality(), 'lossless, auto');
         assert.equal(session.client.link.describe(), '65.6 Mbit/s, 1 ms');

@@ -60,8 +60,6 @@ const ONLY_IN_JAVA = new Map([
         'image-header.js has the shared checks and words'],
     ['PasswordProvider', 'a page asks through an event, as it cannot block'],
     ['ColourMap', 'kept in pixel-format.js'],
-    ['CursorReader', 'server-message-reader.js reads Cursor itself; XCursor and CursorWithAlpha are not in the ' +
-        'JavaScript core yet (protocol-tests/skip-js.txt)'],
     ['CursorShape', 'JS passes a plain object'],
     ['PointerButtons', 'kept in pointer.js'],
     ['TcpTransport', 'a browser cannot open TCP'],

@@ -11,10 +11,11 @@ import java.util.SplittableRandom;
 
 /**
  * A benchmark workload for an X display (run with DISPLAY set to the Xvnc under test, as a single-file program:
- * {@code java Workload.java noise|scroll SECONDS}). It covers the screen with an undecorated window and either
- * repaints it with fresh noise as fast as it can (every pixel changes: the server sends Raw) or scrolls it up by a
- * few lines per frame with copyArea and paints only the new strip (the server sends CopyRect plus a small Raw
- * rectangle). Not part of the build.
+ * {@code java Workload.java noise|photo|scroll SECONDS}). It covers the screen with an undecorated window and
+ * either repaints it with fresh noise as fast as it can (every pixel changes: the server sends Raw), shows a
+ * changing photo-like picture (smooth colour with grain, where Tight servers choose JPEG; eight frames in turn,
+ * every pixel changing from one to the next), or scrolls it up by a few lines per frame with copyArea and paints
+ * only the new strip (the server sends CopyRect plus a small rectangle). Not part of the build.
  */
 public final class Workload {
     private Workload() {
@@ -46,6 +47,17 @@ public final class Workload {
                 Toolkit.getDefaultToolkit().sync();
                 frames++;
             }
+        } else if (mode.equals("photo")) {
+            BufferedImage[] images = new BufferedImage[8];
+            for (int f = 0; f < images.length; f++) {
+                images[f] = photo(w, h, f, random);
+            }
+            while (System.nanoTime() < end) {
+                g.drawImage(images[(int) (frames % images.length)], 0, 0, null);
+                Toolkit.getDefaultToolkit().sync();
+                frames++;
+                Thread.sleep(5);
+            }
         } else {
             int step = 4;
             g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 14));
@@ -64,6 +76,26 @@ public final class Workload {
         System.out.println(mode + ": " + frames + " frames drawn in " + seconds + " s");
         frame.dispose();
         System.exit(0);
+    }
+
+    private static BufferedImage photo(int w, int h, int frame, SplittableRandom random) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        double phase = frame * 0.7;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int grain = random.nextInt(13) - 6;
+                int r = clamp((int) (128 + 90 * Math.sin(x / 53.0 + y / 71.0 + phase)) + grain);
+                int g = clamp((int) (128 + 90 * Math.sin(x / 91.0 - y / 37.0 - phase)) + grain);
+                int b = clamp((int) (128 + 90 * Math.cos((x + y) / 77.0 + 2 * phase)) + grain);
+                pixels[y * w + x] = r << 16 | g << 8 | b;
+            }
+        }
+        return image;
+    }
+
+    private static int clamp(int channel) {
+        return Math.max(0, Math.min(255, channel));
     }
 
     private static void paintStrip(Graphics g, int w, int y, int step, long line) {

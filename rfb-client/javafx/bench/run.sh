@@ -31,14 +31,7 @@ if [ ! -f "$jar" ] || [ ! -f "$demo_jar" ]; then
   (cd "$repo" && flock /tmp/rfbridge-mvn.lock mvn -B -q -pl rfb-client/javafx,samples -am package -DskipTests)
 fi
 
-free_display() {
-  for attempt in $(seq 1 100); do
-    local n=$(( 40 + RANDOM % 60 ))
-    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then echo "$n"; return; fi
-  done
-  echo "no free X display" >&2; exit 1
-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$here/common.sh"
 
 work=$(mktemp -d /tmp/rfbridge-viewer-bench.XXXXXX)
 pids=()
@@ -62,25 +55,6 @@ for i in $(seq 1 100); do
   [ -e "/tmp/.X11-unix/X$server" ] && [ -e "/tmp/.X11-unix/X$viewers" ] && break
   sleep 0.1
 done
-
-# Prints "UPDATES SECONDS" for the connection that closed in log lines after line $1.
-measure() {
-  tail -n +"$1" "$work/xvnc.log" | python3 -c '
-import sys, re, datetime
-stamp = None; accepted = closed = None; updates = None; encodings = {}
-for line in sys.stdin:
-    s = line.strip()
-    try:
-        stamp = datetime.datetime.strptime(s, "%a %b %d %H:%M:%S %Y"); continue
-    except ValueError:
-        pass
-    if "Connections: accepted" in s and accepted is None: accepted = stamp
-    if "Connections: closed" in s: closed = stamp
-    m = re.search(r"Framebuffer updates: (\d+)", s)
-    if m and updates is None: updates = int(m.group(1))
-print(updates if updates is not None else -1, (closed - accepted).total_seconds() if accepted and closed else -1)
-'
-}
 
 declare -A rate
 declare -A detail

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import { readCursor } from './cursor-reader.js';
 import { Encoding, describeEncoding, encodingName } from './encodings.js';
 import { RawDecoder } from './decoders/raw-decoder.js';
 import { ErrorCode } from './error-codes.js';
 import { RfbError } from './errors.js';
-import { COLOUR_MAP_SIZE, MAX_CURSOR_SIDE, checkFramebufferSize } from './limits.js';
-import { toRgba } from './pixel-format.js';
+import { COLOUR_MAP_SIZE, checkFramebufferSize } from './limits.js';
 import { latin1 } from './server-text.js';
 
 /** Server message types (RFC 6143 section 7.6). */
@@ -32,13 +32,14 @@ const State = Object.freeze({
  * hands them to a handler: the Java core's ServerMessageReader, state for state. Numbers are
  * validated where read: rectangles against the framebuffer, colour map ranges against the map's
  * size, cut text against a cap above which the text is skipped as it streams past. Pixel
- * rectangles go to the decoder of their encoding; the pseudo-encodings (DesktopSize, LastRect,
- * Cursor) are read here, as they change the session rather than paint pixels.
+ * rectangles go to the decoder of their encoding; the pseudo-encodings (DesktopSize, LastRect, the
+ * cursors, whose bodies cursor-reader.js reads) are read here, as they change the session rather
+ * than paint pixels.
  *
  * The handler (the Java core's ServerMessageHandler) has `pixelFormat()`, `display()` (width,
  * height and the drawing calls), `framebufferUpdate()`, `desktopSizeChanged(width, height)`,
- * `cursorShapeChanged({rgba, width, height, hotX, hotY})`, `colourMapEntries(first, rgb)`,
- * `bell()` and `serverCutText(text)`.
+ * `cursorShapeChanged({rgba, width, height, hotX, hotY})` (the shape readCursor returns),
+ * `colourMapEntries(first, rgb)`, `bell()` and `serverCutText(text)`.
  */
 export class ServerMessageReader {
     /**
@@ -234,46 +235,18 @@ export class ServerMessageReader {
             this._lastRectSeen = true;
             return true;
         case Encoding.CURSOR:
-            return this._readCursor(input);
+        case Encoding.X_CURSOR:
+        case Encoding.CURSOR_WITH_ALPHA: {
+            const shape = readCursor(rect.encoding, rect, input, this._handler.pixelFormat());
+            if (shape === null) {
+                return false;
+            }
+            this._handler.cursorShapeChanged(shape);
+            return true;
+        }
         default:
             throw new Error(`no reader for ${describeEncoding(rect.encoding)}`);
         }
-    }
-
-    /**
-     * Cursor (RFC 6143 section 7.8.1): the rectangle's position is the hotspot and its size the
-     * cursor's; the body is the pixels in the current pixel format, then a bitmask of
-     * ceil(width / 8) * height bytes, most significant bit first. The size is checked before
-     * anything is awaited, so the body is at most about 264 KiB.
-     */
-    _readCursor(input) {
-        const { x, y, width, height } = this._rect;
-        if (width > MAX_CURSOR_SIDE || height > MAX_CURSOR_SIDE) {
-            throw new RfbError(ErrorCode.BAD_CURSOR,
-                `cursor ${width}x${height} is larger than ${MAX_CURSOR_SIDE}x${MAX_CURSOR_SIDE}`);
-        }
-        const empty = width === 0 || height === 0;
-        if (!empty && (x >= width || y >= height)) {
-            throw new RfbError(ErrorCode.BAD_CURSOR, `cursor hotspot ${x},${y} lies outside the ${width}x${height} cursor`);
-        }
-        const pf = this._handler.pixelFormat();
-        const pixelBytes = width * height * (pf.bitsPerPixel >> 3);
-        const maskRowBytes = (width + 7) >> 3;
-        if (!input.has(pixelBytes + maskRowBytes * height)) {
-            return false;
-        }
-        const rgba = new Uint8ClampedArray(width * height * 4);
-        toRgba(pf, input.readBytes(pixelBytes), 0, rgba, 0, width * height);
-        const mask = input.readBytes(maskRowBytes * height);
-        for (let row = 0; row < height; row++) {
-            for (let column = 0; column < width; column++) {
-                const visible = (mask[row * maskRowBytes + (column >> 3)] >> (7 - (column & 7))) & 1;
-                rgba[(row * width + column) * 4 + 3] = visible ? 255 : 0;
-            }
-        }
-        // An empty cursor hides the pointer; its hotspot means nothing.
-        this._handler.cursorShapeChanged({ rgba, width, height, hotX: empty ? 0 : x, hotY: empty ? 0 : y });
-        return true;
     }
 
     _finishUpdate() {

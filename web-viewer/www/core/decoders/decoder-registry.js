@@ -9,8 +9,13 @@ import { TightDecoder } from './tight-decoder.js';
 import { ZlibDecoder } from './zlib-decoder.js';
 import { ZrleDecoder } from './zrle-decoder.js';
 
-/** Pseudo-encodings whose rectangles the message reader understands; they need no decoder. */
-export const READER_PSEUDO_ENCODINGS = Object.freeze([Encoding.CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
+/**
+ * Pseudo-encodings whose rectangles the message reader understands; they need no decoder. In the
+ * order DEFAULT_ENCODINGS announces them, the Java core's DecoderRegistry.standard() order: the
+ * best cursor first.
+ */
+export const READER_PSEUDO_ENCODINGS = Object.freeze([Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR,
+    Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
 
 /** Every pixel encoding this core decodes, in the Java core's DecoderRegistry.standard() order. */
 const FACTORIES = new Map([

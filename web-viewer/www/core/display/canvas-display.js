@@ -162,10 +162,15 @@ export class CanvasDisplay {
             this._canvas.style.cursor = 'none';
             return;
         }
+        // The shape's alpha is straight, as ImageData's is, and a PNG keeps it: CursorWithAlpha's
+        // soft edges and shadows show as sent. Unlike the framebuffer's, this canvas needs an alpha
+        // channel. (Browsers store a canvas premultiplied, which rounds the colour of a nearly
+        // transparent pixel, where it hardly shows; alpha itself stays exact.)
         const image = this._canvas.ownerDocument.createElement('canvas');
         image.width = width;
         image.height = height;
-        image.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
+        image.getContext('2d', { alpha: true })
+            .putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
         this._cursorUrl = image.toDataURL();
         this._canvas.style.cursor = `url(${this._cursorUrl}) ${hotX} ${hotY}, default`;
     }

@@ -17,7 +17,9 @@ import { checkInside, checkSize } from './bounds.js';
  *   decode, or decodes to another size, `fail(problem)` gives the RfbError that ends the session
  *   (`problem` is "does not decode", maybe with the reason in parentheses, or "is WxH"): thrown
  *   here, at once; a display that decodes later (CanvasDisplay) hands it to `onDrawn` instead.
- * - `setCursor(rgba, w, h, hotX, hotY)`: the pointer's shape (alpha 0 or 255).
+ * - `setCursor(rgba, w, h, hotX, hotY)`: the pointer's shape, w*h*4 bytes of RGBA with straight
+ *   (not premultiplied) alpha: 0 or 255 from Cursor and XCursor, anything in 0..255 from
+ *   CursorWithAlpha; 0x0 hides the pointer.
  * - `finishUpdate(onDrawn)`: the current update is complete; `onDrawn()` is called once, when it
  *   is on screen (here: at once, or at `drawPending()` when `autoDraw` is false), or
  *   `onDrawn(error)` with the RfbError of an image in it (or before it) that could not be drawn.

@@ -61,6 +61,22 @@ public final class ShapedLink implements AutoCloseable {
                 TimeUnit.MILLISECONDS.toNanos(roundTripMillis) / 2);
     }
 
+    /**
+     * Runs a link until killed, for the benchmarks: {@code ShapedLink PORT MBITS ROUND_TRIP_MS} relays to PORT on
+     * loopback and prints {@code listening on PORT} with its own port.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: ShapedLink UPSTREAM_PORT MBITS_PER_SECOND ROUND_TRIP_MS");
+            System.exit(2);
+        }
+        ShapedLink link = start(Integer.parseInt(args[0]), (long) (Double.parseDouble(args[1]) * 1e6),
+                Long.parseLong(args[2]));
+        System.out.println("listening on " + link.port());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     /** The port clients connect to, on 127.0.0.1. */
     public int port() {
         return listener.getLocalPort();

@@ -71,7 +71,8 @@ public final class RfbClient implements AutoCloseable {
         Transport open() throws IOException;
     }
 
-    static final int MAX_CHUNKS_IN_FLIGHT = 8;
+    /** Read buffers: what may wait unread by the connection while it holds an update back (2 MiB). */
+    static final int MAX_CHUNKS_IN_FLIGHT = 32;
     static final int MAX_PENDING_INPUT = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(RfbClient.class);
@@ -90,6 +91,8 @@ public final class RfbClient implements AutoCloseable {
     private final TransportOpener opener;
     private final BlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
     private final BlockingQueue<byte[]> freeBuffers = new ArrayBlockingQueue<>(MAX_CHUNKS_IN_FLIGHT + 1);
+    /** Chunks read but not yet given to the connection (see {@link #feed()}); session thread only. */
+    private final java.util.ArrayDeque<Chunk> unfed = new java.util.ArrayDeque<>();
     private final AtomicInteger pendingInput = new AtomicInteger();
     private final CompletableFuture<SessionInfo> connected = new CompletableFuture<>();
     private final CompletableFuture<Void> firstUpdate = new CompletableFuture<>();
@@ -243,7 +246,13 @@ public final class RfbClient implements AutoCloseable {
 
     /** Tells the session the last update has been taken, so the next incremental one may be requested. */
     public void updateConsumed() {
-        post(connection::updateConsumed);
+        post(() -> {
+            connection.updateConsumed();
+            while (connection.step()) {
+                // the update held back for the consumer, and what follows it
+            }
+            feed();
+        });
     }
 
     /** Requests the whole framebuffer again. */
@@ -433,17 +442,14 @@ public final class RfbClient implements AutoCloseable {
             while (!closing) {
                 byte[] buffer = freeBuffers.take();
                 int count = t.read(buffer, 0, buffer.length);
+                Chunk chunk = new Chunk(buffer, count, System.nanoTime());
+                tasks.add(() -> {
+                    unfed.add(chunk);
+                    feed();
+                });
                 if (count < 0) {
-                    tasks.add(connection::endOfStream);
                     return;
                 }
-                tasks.add(() -> {
-                    connection.receive(buffer, 0, count);
-                    freeBuffers.add(buffer);
-                    while (connection.step()) {
-                        // Each step handles one unit; keep going until the bytes run out.
-                    }
-                });
             }
         } catch (IOException e) {
             if (!closing) {
@@ -453,6 +459,30 @@ public final class RfbClient implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Bytes the transport read at {@code arrivedNanos}; a negative count is the end of the stream. */
+    private record Chunk(byte[] buffer, int count, long arrivedNanos) {
+    }
+
+    /**
+     * Hands read chunks to the connection and steps it, until the connection holds back (the next update waits
+     * for the consumer): the chunks then wait here, their buffers are not given back, and once all of them wait
+     * the reader stops reading, so the server meets TCP's backpressure. Session thread only.
+     */
+    private void feed() throws RfbException {
+        while (!unfed.isEmpty() && !connection.holdsBack()) {
+            Chunk chunk = unfed.poll();
+            if (chunk.count() < 0) {
+                connection.endOfStream();
+                return;
+            }
+            connection.receive(chunk.buffer(), 0, chunk.count(), chunk.arrivedNanos());
+            freeBuffers.add(chunk.buffer());
+            while (connection.step()) {
+                // Each step handles one unit; keep going until the bytes run out or the consumer must catch up.
+            }
         }
     }
 

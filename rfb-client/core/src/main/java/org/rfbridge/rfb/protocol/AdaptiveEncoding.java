@@ -65,13 +65,20 @@ public final class AdaptiveEncoding {
         this.registry = registry;
     }
 
+    /** New preferences for the same link: the tier measured so far carries over. */
+    AdaptiveEncoding with(EncodingPreferences newPreferences) {
+        AdaptiveEncoding next = new AdaptiveEncoding(newPreferences, registry);
+        next.tier = tier;
+        return next;
+    }
+
     /** The SetEncodings list for now, most preferred first. */
     public List<Integer> encodings() {
         if (preferences.exactly() != null) {
             return preferences.exactly();
         }
         List<Integer> list = new ArrayList<>();
-        if (preferences.preferred() != null) {
+        if (preferences.preferred() != null && registry.supports(preferences.preferred())) {
             list.add(preferences.preferred());
         }
         if (!preferences.alone()) {

@@ -28,9 +28,12 @@ import org.slf4j.LoggerFactory;
  * and every later {@code step()} throws {@link IllegalStateException}.
  *
  * <p>After the handshake the connection asks for the pixel format, announces the encodings of its decoder
- * registry, and requests the whole framebuffer. Each later incremental request is sent only when the
- * consumer calls {@link #updateConsumed()} (or at once, with auto-acknowledgement), so a slow consumer
- * slows the server instead of queueing frames.
+ * registry, and requests the whole framebuffer. The next incremental request goes out as soon as an update
+ * has been decoded, so that the server encodes and sends the next one while the consumer draws this one; but
+ * that next update is decoded only after the consumer calls {@link #updateConsumed()} (at once, with
+ * auto-acknowledgement): until then {@link #step()} stops in front of it and {@link #holdsBack()} tells the
+ * caller to stop feeding bytes, so a slow consumer slows the server, one frame ahead at most, instead of
+ * queueing frames.
  *
  * <p>The handshake itself is {@link Handshake}'s; this class runs the session that follows.
  *
@@ -72,11 +75,28 @@ public final class RfbConnection {
         this.handshake = new Handshake(options, in, out);
     }
 
-    /** Appends bytes received from the server. */
+    /** Appends bytes received from the server just now. */
     public void receive(byte[] data, int offset, int length) {
+        receive(data, offset, length, System.nanoTime());
+    }
+
+    /**
+     * Appends bytes the transport read at {@code arrivedNanos} ({@link System#nanoTime()}): the link is measured
+     * by when bytes arrived, not by when the session got round to them.
+     */
+    public void receive(byte[] data, int offset, int length, long arrivedNanos) {
+        long before = in.consumed() + in.available();
         in.append(data, offset, length);
         stats.received(length);
-        link.arrived(System.nanoTime(), in.consumed());
+        link.arrived(arrivedNanos, before, length);
+    }
+
+    /**
+     * Whether the next update waits for the consumer ({@link #updateConsumed()}): the caller should keep further
+     * bytes back (and so stop reading the transport) until then.
+     */
+    public boolean holdsBack() {
+        return awaitingConsumer && reader != null && reader.isBetweenMessages();
     }
 
     /** Appends bytes received from the server. */
@@ -128,6 +148,11 @@ public final class RfbConnection {
 
     private boolean advance() throws RfbException {
         if (handshake.isComplete()) {
+            if (awaitingConsumer && reader.isBetweenMessages() && in.has(1)
+                    && in.peekU8(0) == ServerMessageReader.FRAMEBUFFER_UPDATE) {
+                // The consumer still reads the framebuffer: the next update must not paint into it yet.
+                return false;
+            }
             return reader.read(in);
         }
         boolean progressed = handshake.step();
@@ -155,14 +180,14 @@ public final class RfbConnection {
 
     private void requestUpdate(boolean incremental) {
         if (encodingChoice.follow(link)) {
-            LOG.debug("link at {} bit/s: now asking for {}", (long) link.bitsPerSecond(), encodingChoice.encodings());
+            LOG.info("link {}: now asking for {}", link.describe(), encodingChoice.describeQuality());
             writer.setEncodings(encodingChoice.encodings());
             // What JPEG left inexact would stay so until it changes: have it all sent again, losslessly.
             incremental &= encodingChoice.quality() != EncodingPreferences.LOSSLESS;
         }
         writer.framebufferUpdateRequest(incremental, 0, 0, framebuffer.width(), framebuffer.height());
         requestOutstanding = true;
-        link.requested(System.nanoTime(), in.consumed());
+        link.requested(System.nanoTime());
     }
 
     /**
@@ -192,6 +217,10 @@ public final class RfbConnection {
     public void updateConsumed() {
         requireNormal();
         awaitingConsumer = false;
+        requestNextUpdate();
+    }
+
+    private void requestNextUpdate() {
         if (!requestOutstanding) {
             requestUpdate(!fullUpdateNeeded);
             fullUpdateNeeded = false;
@@ -204,9 +233,17 @@ public final class RfbConnection {
      */
     public void setEncodingPreferences(EncodingPreferences preferences) {
         requireNormal();
-        encodingChoice = new AdaptiveEncoding(preferences, options.decoders());
+        boolean wasLossless = encodingChoice.quality() == EncodingPreferences.LOSSLESS;
+        encodingChoice = encodingChoice.with(preferences);
         encodingChoice.follow(link);
         writer.setEncodings(encodingChoice.encodings());
+        if (!wasLossless && encodingChoice.quality() == EncodingPreferences.LOSSLESS) {
+            // What JPEG left inexact would stay so until it changes.
+            fullUpdateNeeded = true;
+            if (!requestOutstanding && !awaitingConsumer) {
+                requestNextUpdate();
+            }
+        }
     }
 
     /** Requests the whole framebuffer now (a non-incremental FramebufferUpdateRequest). */
@@ -303,8 +340,10 @@ public final class RfbConnection {
         @Override
         public void framebufferUpdate(List<Rect> dirty) {
             requestOutstanding = false;
-            link.updateDone(System.nanoTime(), in.consumed());
+            link.updateDone(in.consumed());
             awaitingConsumer = true;
+            // Asked for now, the next update is on its way while the consumer draws this one.
+            requestNextUpdate();
             events.onFramebufferUpdate(framebuffer, dirty);
             if (options.autoAcknowledgeUpdates() && awaitingConsumer) {
                 updateConsumed();

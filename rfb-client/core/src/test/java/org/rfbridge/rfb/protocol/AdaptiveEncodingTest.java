@@ -21,14 +21,17 @@ class AdaptiveEncodingTest {
     }
 
     private static void measure(LinkEstimate link, double mbits, long roundTrip, long[] clock, long[] consumed) {
-        long bytes = 1_000_000;
-        long nanos = (long) (bytes * 8 / (mbits * 1e6) * 1e9);
-        link.requested(clock[0], consumed[0]);
+        int first = 1448;
+        long rest = 1_000_000;
+        long nanos = (long) (rest * 8 / (mbits * 1e6) * 1e9);
+        link.requested(clock[0]);
         clock[0] += roundTrip;
-        link.arrived(clock[0], consumed[0]);
+        link.arrived(clock[0], consumed[0], first);
+        consumed[0] += first;
         clock[0] += nanos;
-        consumed[0] += bytes;
-        link.updateDone(clock[0], consumed[0]);
+        link.arrived(clock[0], consumed[0], (int) rest);
+        consumed[0] += rest;
+        link.updateDone(consumed[0]);
     }
 
     private static AdaptiveEncoding auto() {
@@ -118,23 +121,34 @@ class AdaptiveEncodingTest {
         AdaptiveEncoding choice = new AdaptiveEncoding(EncodingPreferences.auto().only(Encodings.HEXTILE)
                 .withJpeg(85, Encodings.SUBSAMPLING_2X), DecoderRegistry.standard());
         assertEquals(List.of(Encodings.HEXTILE, Encodings.QUALITY_LEVEL_0 + 6, Encodings.FINE_QUALITY_LEVEL_0 + 85,
-                Encodings.SUBSAMPLING_2X, Encodings.COMPRESS_LEVEL_0 + 2, Encodings.CURSOR, Encodings.DESKTOP_SIZE,
-                Encodings.LAST_RECT), choice.encodings());
+                Encodings.SUBSAMPLING_2X, Encodings.COMPRESS_LEVEL_0 + 2, Encodings.CURSOR_WITH_ALPHA,
+                Encodings.CURSOR, Encodings.X_CURSOR, Encodings.DESKTOP_SIZE, Encodings.LAST_RECT), choice.encodings());
     }
 
     @Test
-    void smallUpdatesMeasureTheRoundTripButNotTheBandwidth() {
+    void smallUpdatesAndOneChunkUpdatesMeasureTheRoundTripButNotTheBandwidth() {
         LinkEstimate link = new LinkEstimate();
-        link.requested(0, 0);
-        link.arrived(40 * MS, 0);
-        link.updateDone(41 * MS, 100);
+        link.requested(0);
+        link.arrived(40 * MS, 0, 100);
+        link.updateDone(100);
         assertEquals(40 * MS, link.roundTripNanos());
         assertTrue(Double.isNaN(link.bitsPerSecond()));
-        link.requested(100 * MS, 100);
-        link.arrived(125 * MS, 100);
-        link.updateDone(225 * MS, 100 + 1_000_000);
+        link.requested(50 * MS);
+        link.arrived(90 * MS, 100, 3000);
+        link.updateDone(3100);
+        assertTrue(Double.isNaN(link.bitsPerSecond()), "3000 bytes in one chunk say nothing");
+        link.requested(100 * MS);
+        link.arrived(125 * MS, 3100, 1000);
+        link.arrived(200 * MS, 4100, 500_000);
+        link.arrived(225 * MS, 504_100, 500_000);
+        link.arrived(300 * MS, 1_004_100, 7);
+        link.updateDone(1_004_100);
         assertEquals(25 * MS, link.roundTripNanos(), "the shortest recent wait");
-        assertEquals(80e6, link.bitsPerSecond(), 1e3);
+        assertEquals(80e6, link.bitsPerSecond(), 1e3, "1 MB after the first chunk in the 100 ms to its last byte");
+        link.requested(400 * MS);
+        link.arrived(401 * MS, 1_004_107, 64 * 1024);
+        link.updateDone(1_004_107 + 64 * 1024);
+        assertTrue(link.bitsPerSecond() > 80e6, "64 KiB in one chunk: faster than a read can time");
     }
 
     @Test

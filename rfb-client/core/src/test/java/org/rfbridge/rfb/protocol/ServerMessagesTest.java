@@ -69,8 +69,9 @@ class ServerMessagesTest {
         assertEquals(List.of("handshake 3.8 1 4x2 'desk'"), r.events());
         assertEquals(HANDSHAKE_38_NONE_SENT
                 + "00000000" + "20180001" + "00ff00ff00ff" + "100800" + "000000" // SetPixelFormat RGB888
-                + "0200" + "000d" + "00000007" + "00000001" + "00000010" + "00000005" + "00000006" + "00000002"
-                + "00000000" + "fffffefc" + "ffffffe6" + "ffffff02" + "ffffff11" + "ffffff21" + "ffffff20" // SetEncodings
+                + "0200" + "000f" + "00000007" + "00000001" + "00000010" + "00000005" + "00000006" + "00000002"
+                + "00000000" + "fffffefc" + "ffffffe6" + "ffffff02" + "fffffec6" + "ffffff11" + "ffffff10"
+                + "ffffff21" + "ffffff20" // SetEncodings
                 + "03" + "00" + "0000" + "0000" + "0004" + "0002", // FramebufferUpdateRequest, whole screen
                 hex(r.sent()));
         assertArrayEquals(new int[] {BLACK, BLACK, BLACK, BLACK, BLACK, BLACK, BLACK, BLACK}, r.pixels());
@@ -241,15 +242,22 @@ class ServerMessagesTest {
     }
 
     @Test
-    void nextIncrementalRequestWaitsForTheConsumer() {
+    void theNextRequestGoesOutAtOnceButTheNextUpdateWaitsForTheConsumer() throws Exception {
         byte[] server = ServerBytes.create().handshake38None(2, 1, PixelFormat.RGB888, "")
                 .updateHeader(1).rawRect(0, 0, 1, 1, PixelFormat.RGB888, new int[] {RED})
                 .updateHeader(1).rawRect(1, 0, 1, 1, PixelFormat.RGB888, new int[] {GREEN}).toByteArray();
         Feeder.Result r = Feeder.runEveryWay(DEFAULTS, server, false);
-        assertEquals(3, r.events().size());
-        assertEquals(HANDSHAKE_38_NONE_SENT + setupMessages(2, 1), hex(r.sent()), "nothing requested yet");
+        assertEquals(2, r.events().size(), "the second update waits for the consumer");
+        assertTrue(r.connection().holdsBack());
+        assertEquals(HANDSHAKE_38_NONE_SENT + setupMessages(2, 1) + request(true, 2, 1), hex(r.sent()),
+                "the next update asked for while the consumer draws this one");
+        assertEquals(0xFF00_0000, r.connection().framebuffer().getPixel(1, 0), "not painted yet");
         r.connection().updateConsumed();
-        assertEquals(request(true, 2, 1), hex(r.connection().takeOutput()));
+        while (r.connection().step()) {
+            // the held update
+        }
+        assertEquals(0xFF00_FF00, r.connection().framebuffer().getPixel(1, 0) | 0xFF00_0000);
+        assertEquals(request(true, 2, 1), hex(r.connection().takeOutput()), "and the one after it");
         r.connection().updateConsumed();
         assertEquals("", hex(r.connection().takeOutput()), "one request outstanding at a time");
     }
