@@ -9,23 +9,29 @@ import { EncodingPreferences } from '../www/core/encoding-preferences.js';
 import {
     COMPRESS_LEVEL_0, Encoding, FINE_QUALITY_LEVEL_0, QUALITY_LEVEL_0, describeEncoding, pixelEncoding,
 } from '../www/core/encodings.js';
-import { LinkEstimate, MIN_SAMPLE_BYTES } from '../www/core/link-estimate.js';
+import { LinkEstimate, MIN_ONE_CHUNK_BYTES, MIN_SAMPLE_BYTES } from '../www/core/link-estimate.js';
 
 /*
  * The twin of the Java core's AdaptiveEncodingTest, case for case (milliseconds where Java has
  * nanoseconds), and then what only this core has to say.
  */
 
-/** One large update of 1 MB measured at `mbits` Mbit/s, `roundTrip` ms after its request. */
+/**
+ * One large update measured at `mbits` Mbit/s, `roundTrip` ms after its request: a first chunk of
+ * one packet, then 1 MB more in one chunk that arrives as long after it as the link takes.
+ */
 function measure(link, mbits, clock, roundTrip = 10) {
-    const bytes = 1_000_000;
-    const ms = bytes * 8 / (mbits * 1e6) * 1e3;
-    link.requested(clock.now, clock.consumed);
+    const first = 1448;
+    const rest = 1_000_000;
+    const ms = rest * 8 / (mbits * 1e6) * 1e3;
+    link.requested(clock.now);
     clock.now += roundTrip;
-    link.arrived(clock.now, clock.consumed);
+    link.arrived(clock.now, clock.consumed, first);
+    clock.consumed += first;
     clock.now += ms;
-    clock.consumed += bytes;
-    link.updateDone(clock.now, clock.consumed);
+    link.arrived(clock.now, clock.consumed, rest);
+    clock.consumed += rest;
+    link.updateDone(clock.consumed);
 }
 
 function measureTimes(times, link, mbits, clock, roundTrip) {
@@ -103,18 +109,30 @@ describe('AdaptiveEncoding (the Java twin\'s cases)', () => {
             Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
     });
 
-    test('small updates measure the round trip but not the bandwidth', () => {
+    test('small updates and one-chunk updates measure the round trip but not the bandwidth', () => {
         const link = new LinkEstimate();
-        link.requested(0, 0);
-        link.arrived(40, 0);
-        link.updateDone(41, 100);
+        link.requested(0);
+        link.arrived(40, 0, 100);
+        link.updateDone(100);
         assert.equal(link.roundTripMs, 40);
         assert.ok(Number.isNaN(link.bitsPerSecond));
-        link.requested(100, 100);
-        link.arrived(125, 100);
-        link.updateDone(225, 100 + 1_000_000);
+        link.requested(50);
+        link.arrived(90, 100, 3000);
+        link.updateDone(3100);
+        assert.ok(Number.isNaN(link.bitsPerSecond), '3000 bytes in one chunk say nothing');
+        link.requested(100);
+        link.arrived(125, 3100, 1000);
+        link.arrived(200, 4100, 500_000);
+        link.arrived(225, 504_100, 500_000);
+        link.arrived(300, 1_004_100, 7);
+        link.updateDone(1_004_100);
         assert.equal(link.roundTripMs, 25, 'the shortest recent wait');
-        assert.ok(Math.abs(link.bitsPerSecond - 80e6) <= 1e3, String(link.bitsPerSecond));
+        assert.ok(Math.abs(link.bitsPerSecond - 80e6) <= 1e3,
+            `1 MB after the first chunk in the 100 ms to its last byte: ${link.bitsPerSecond}`);
+        link.requested(400);
+        link.arrived(401, 1_004_107, 64 * 1024);
+        link.updateDone(1_004_107 + 64 * 1024);
+        assert.ok(link.bitsPerSecond > 80e6, '64 KiB in one chunk: faster than a read can time');
     });
 
     test('user words are parsed or refused with what is accepted', () => {
@@ -169,6 +187,31 @@ describe('AdaptiveEncoding, beyond the Java twin\'s cases', () => {
         assert.equal(choice.compression, 9);
         assert.equal(choice.quality, EncodingPreferences.LOSSLESS);
         assert.equal(choice.describeQuality(), 'lossless');
+    });
+
+    test('new preferences keep the measured tier, and announce a preferred encoding only if it is decoded', () => {
+        const choice = auto();
+        const clock = newClock();
+        const lan = new LinkEstimate();
+        measureTimes(20, lan, 40, clock, 1);
+        assert.equal(choice.follow(lan), true);
+        assert.equal(choice.tier, Tier.LAN);
+        const compressed = choice.with(EncodingPreferences.auto().withCompression(5));
+        assert.equal(compressed.tier, Tier.LAN);
+        assert.equal(compressed.preferences.compression, 5);
+        assert.equal(choice.preferences.compression, EncodingPreferences.AUTO, 'the old choice is unchanged');
+        const slower = new LinkEstimate();
+        measureTimes(20, slower, 40, clock, 4);
+        assert.equal(compressed.follow(slower), false, '4 ms keeps a LAN a LAN');
+        const fresh = new AdaptiveEncoding(EncodingPreferences.auto().withCompression(5), DecoderRegistry.standard());
+        assert.equal(fresh.follow(slower), true);
+        assert.equal(fresh.tier, Tier.FAST, 'but does not make one');
+        assert.throws(() => choice.with({ quality: 3 }), TypeError, 'checked as the constructor checks');
+
+        const registry = new DecoderRegistry([Encoding.RAW, Encoding.CURSOR]);
+        const unknown = new AdaptiveEncoding(EncodingPreferences.auto().preferring(-307), registry);
+        assert.deepEqual(unknown.encodings, [Encoding.RAW, QUALITY_LEVEL_0 + 6, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR],
+            'a pseudo-encoding this client does not know is not asked for');
     });
 
     test('a LAN stays a LAN up to 5 ms and leaves above it', () => {
@@ -234,16 +277,18 @@ describe('LinkEstimate', () => {
     test('says what it has measured', () => {
         const link = new LinkEstimate();
         assert.equal(link.describe(), 'bandwidth not measured yet');
-        link.requested(0, 0);
-        link.arrived(41.2, 0);
+        link.requested(0);
+        link.arrived(41.2, 0, 1000);
         assert.equal(link.describe(), 'bandwidth not measured yet, 41 ms');
-        link.updateDone(41.2 + 100, 292_500);
+        link.arrived(41.2 + 100, 1000, 292_500);
+        link.updateDone(1000 + 292_500);
         assert.equal(link.describe(), '23.4 Mbit/s, 41 ms');
         assert.equal(link.samples, 1);
         const fast = new LinkEstimate();
-        fast.requested(0, 0);
-        fast.arrived(1, 0);
-        fast.updateDone(2, 250_000);
+        fast.requested(0);
+        fast.arrived(1, 0, 1000);
+        fast.arrived(2, 1000, 250_000);
+        fast.updateDone(251_000);
         assert.equal(fast.describe(), '2.0 Gbit/s, 1 ms');
     });
 
@@ -262,18 +307,63 @@ describe('LinkEstimate', () => {
 
     test('counts an update only from a request, once, and only from its first bytes', () => {
         const link = new LinkEstimate();
-        link.arrived(5, 0);
-        link.updateDone(10, 100_000);
+        link.arrived(5, 0, 100_000);
+        link.updateDone(100_000);
         assert.equal(link.roundTripMs, -1, 'bytes nobody asked for');
-        link.requested(20, 100_000);
-        link.requested(25, 100_000);
-        link.arrived(30, 100_000);
-        link.arrived(40, 150_000);
-        link.updateDone(130, 100_000 + MIN_SAMPLE_BYTES);
+        link.requested(20);
+        link.requested(25);
+        link.arrived(30, 100_000, 1000);
+        link.arrived(130, 101_000, MIN_SAMPLE_BYTES);
+        link.updateDone(101_000 + MIN_SAMPLE_BYTES);
         assert.equal(link.roundTripMs, 10, 'from the first request to the first bytes');
-        assert.ok(Math.abs(link.bitsPerSecond - MIN_SAMPLE_BYTES * 8 / 0.1) < 1e-6);
-        link.updateDone(200, 1_000_000);
+        assert.ok(Math.abs(link.bitsPerSecond - MIN_SAMPLE_BYTES * 8 / 0.1) < 1e-6, String(link.bitsPerSecond));
+        link.updateDone(1_000_000);
         assert.equal(link.samples, 1, 'an update with no request before it is not measured');
+    });
+
+    test('bytes received before the request are not the first bytes of its update', () => {
+        const link = new LinkEstimate();
+        link.requested(100);
+        // Received at 90 and handed over only now: they waited while the page drew.
+        link.arrived(90, 0, 5000);
+        assert.equal(link.roundTripMs, -1);
+        link.arrived(130, 5000, 1000);
+        assert.equal(link.roundTripMs, 30);
+    });
+
+    test('an update is timed to the arrival of the chunk holding its last byte', () => {
+        const link = new LinkEstimate();
+        link.requested(0);
+        link.arrived(10, 0, 1000);
+        link.arrived(50, 1000, 20_000);
+        link.arrived(90, 21_000, 20_000);
+        link.updateDone(21_000);
+        assert.ok(Math.abs(link.bitsPerSecond - 20_000 * 8 / 0.04) < 1e-6, 'not the later chunk, which is the next');
+        link.requested(100);
+        link.arrived(110, 41_000, 1000);
+        link.arrived(150, 42_000, 40_000);
+        link.updateDone(62_000);
+        assert.equal(link.samples, 2);
+    });
+
+    test('updates of less than 128 KiB count in proportion, a one-chunk update as a millisecond', () => {
+        const link = new LinkEstimate();
+        const clock = newClock();
+        measure(link, 10, clock);
+        link.requested(clock.now);
+        link.arrived(clock.now + 10, clock.consumed, 1000);
+        link.arrived(clock.now + 10 + 32 * 1024 * 8 / 100e6 * 1e3, clock.consumed + 1000, 32 * 1024);
+        link.updateDone(clock.consumed + 1000 + 32 * 1024);
+        assert.ok(Math.abs(link.bitsPerSecond - (10e6 + 0.35 * 0.25 * 90e6)) < 1, String(link.bitsPerSecond));
+        const oneChunk = new LinkEstimate();
+        oneChunk.requested(0);
+        oneChunk.arrived(5, 0, MIN_ONE_CHUNK_BYTES);
+        oneChunk.updateDone(MIN_ONE_CHUNK_BYTES);
+        assert.equal(oneChunk.bitsPerSecond, MIN_ONE_CHUNK_BYTES * 8 * 1e3);
+        oneChunk.requested(10);
+        oneChunk.arrived(15, MIN_ONE_CHUNK_BYTES, MIN_ONE_CHUNK_BYTES + 100);
+        oneChunk.updateDone(2 * MIN_ONE_CHUNK_BYTES - 1);
+        assert.equal(oneChunk.samples, 1, 'one byte short, though its chunk holds more');
     });
 });
 

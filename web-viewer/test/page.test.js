@@ -216,9 +216,10 @@ describe('session status', () => {
 
     test('what the status line says of a session', () => {
         const link = new LinkEstimate();
-        link.requested(0, 0);
-        link.arrived(41, 0);
-        link.updateDone(141, 292_500);
+        link.requested(0);
+        link.arrived(41, 0, 1448);
+        link.arrived(141, 1448, 292_500);
+        link.updateDone(1448 + 292_500);
         const choice = new AdaptiveEncoding(EncodingPreferences.auto(), DecoderRegistry.standard());
         const sample = { updatesPerSecond: 29.7, bytesPerSecond: 0, encoding: 'Tight' };
         assert.equal(`connected to desk · ${describeSession({ encodingChoice: choice, link }, sample)}`,

@@ -3,11 +3,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CanvasDisplay } from '../www/core/display/canvas-display.js';
+import { MemoryDisplay } from '../www/core/display/memory-display.js';
 import { EncodingPreferences } from '../www/core/encoding-preferences.js';
 import { Encoding } from '../www/core/encodings.js';
+import { MIN_SAMPLE_BYTES } from '../www/core/link-estimate.js';
 import { XK } from '../www/core/input/keysyms.js';
+import { MAX_UNFED_BYTES } from '../www/core/rfb-client.js';
+import { RfbConnection } from '../www/core/rfb-connection.js';
 import { CHUNKINGS, concat } from '../test-support/chunking.js';
-import { SET_ENCODINGS, sessionStart, setEncodings, updateRequest } from '../test-support/client-bytes.js';
+import { SET_ENCODINGS, ascii, sessionStart, setEncodings, updateRequest } from '../test-support/client-bytes.js';
 import { fakeCanvas, fakeScheduler } from '../test-support/fake-canvas.js';
 import {
     bell, copyRect, framebufferUpdate, handshake38None, rawRect, rectHeader, serverCutText, u16, u32, u8,
@@ -71,16 +75,29 @@ describe('a session', () => {
         });
     }
 
-    test('asks for the next update only after the display has drawn the last one', () => {
-        const session = connected(16, 12, { autoDraw: false });
-        session.transport.serverSends(framebufferUpdate([rawRect(0, 0, 1, 1, [[1, 2, 3]])]));
-        assert.equal(session.display.pendingDraws, 1);
-        assert.equal(session.transport.sent.length, 0, 'nothing requested before the draw');
-        session.display.drawPending();
-        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
-    });
+    for (const chunking of CHUNKINGS) {
+        test(`asks for the next update as soon as one is decoded, and decodes it once the display drew the last, ${chunking.name}`, () => {
+            const session = connected(16, 12, { autoDraw: false });
+            session.transport.serverSends(concat(framebufferUpdate([rawRect(0, 0, 1, 1, [[1, 2, 3]])]),
+                framebufferUpdate([rawRect(1, 0, 1, 1, [[4, 5, 6]])]), bell()), chunking.split);
+            assert.equal(session.display.updatesFinished, 1, 'the second update waits for the display');
+            assert.deepEqual(session.display.pixel(1, 0), [0, 0, 0, 255], 'not drawn yet');
+            assert.deepEqual(session.eventTypes(), [], 'nor what follows it');
+            assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12),
+                'the next update asked for while the display draws this one');
+            session.display.drawPending();
+            assert.equal(session.display.updatesFinished, 2);
+            assert.deepEqual(session.display.pixel(1, 0), [4, 5, 6, 255]);
+            assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12), 'and the one after it');
+            session.display.drawPending();
+            assert.equal(session.transport.sent.length, 0, 'one request outstanding at a time');
+            // Bytes not yet handed over when the second update ended wait until it is drawn, as in the Java client.
+            assert.deepEqual(session.eventTypes(), ['bell']);
+            assert.equal(session.client.connected, true);
+        });
+    }
 
-    test('on a canvas, asks for the next update as soon as it is drawn, and draws one update per frame', () => {
+    test('on a canvas, asks for the next update as soon as one is decoded, and draws one update per frame', () => {
         const scheduler = fakeScheduler();
         const calls = [];
         const session = connected(16, 12, { display: new CanvasDisplay(fakeCanvas(calls), scheduler) });
@@ -92,11 +109,17 @@ describe('a session', () => {
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12), 'and the next asked for at once');
 
         session.transport.serverSends(update([4, 5, 6]));
+        assert.equal(putCount(), 1, 'the next frame shows the first update: the second waits for the one after');
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12),
+            'decoded, so the third is asked for while the second waits');
+        session.transport.serverSends(update([7, 8, 9]));
+        assert.equal(session.client.stats.updates, 2, 'the third is held back until the second is drawn');
         scheduler.runFrame();
         assert.equal(putCount(), 1, 'the frame that shows the first update does not draw the second');
         assert.equal(session.transport.sent.length, 0, 'so nothing is asked for yet');
         scheduler.runTasks();
         assert.equal(putCount(), 2);
+        assert.equal(session.client.stats.updates, 3, 'drawn, the second lets the third be decoded');
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
     });
 
@@ -115,11 +138,15 @@ describe('a session', () => {
         assert.equal(decodes[0].blob.type, 'image/jpeg');
         assert.deepEqual(Array.from(new Uint8Array(await decodes[0].blob.arrayBuffer())), Array.from(jpegHeader(3, 2)));
         assert.equal(calls.filter(([name]) => name === 'putImageData').length, 0, 'the Raw rectangle waits for the image');
-        assert.equal(session.transport.sent.length, 0, 'nothing asked for while the image decodes');
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12),
+            'the next update asked for while the image decodes');
+        session.transport.serverSends(framebufferUpdate([rawRect(2, 0, 1, 1, [[4, 5, 6]])]));
+        assert.equal(session.client.stats.updates, 1, 'but not decoded until the image is drawn');
         decodes[0].resolve({ name: 'bitmap', width: 3, height: 2, close() {} });
         await new Promise((resolve) => setImmediate(resolve));
         assert.deepEqual(calls.filter(([name]) => name === 'drawImage' || name === 'putImageData').map((call) => call.slice(0, 2)),
             [['drawImage', 'bitmap onto main'], ['putImageData', 1]]);
+        assert.equal(session.client.stats.updates, 2);
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
         assert.equal(session.client.connected, true);
     });
@@ -133,6 +160,7 @@ describe('a session', () => {
         const session = connected(16, 12, { display, encodings: [7] });
         session.transport.serverSends(framebufferUpdate([tightJpeg(1, 2, 3, 2)]));
         assert.equal(session.client.connected, true, 'decoding takes a while');
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12), 'the next asked for meanwhile');
         await new Promise((resolve) => setImmediate(resolve));
         const message = 'protocol error: Tight rectangle 3x2+1+2: the JPEG image does not decode ' +
             '(The source image could not be decoded.)';
@@ -141,11 +169,17 @@ describe('a session', () => {
         assert.equal(session.transport.sent.length, 0, 'and nothing more is asked for');
     });
 
-    test('keeps one request outstanding when the server sends updates unasked', () => {
+    test('updates the server sends unasked are decoded one per drawn update, each taken as the answer', () => {
         const session = connected(16, 12, { autoDraw: false });
-        session.transport.serverSends(concat(framebufferUpdate([]), framebufferUpdate([])));
-        assert.equal(session.display.pendingDraws, 2);
+        session.transport.serverSends(concat(framebufferUpdate([]), framebufferUpdate([]), framebufferUpdate([])));
+        assert.equal(session.display.pendingDraws, 1);
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
         session.display.drawPending();
+        assert.equal(session.display.pendingDraws, 1);
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12), 'one ahead, never more');
+        session.display.drawPending();
+        session.display.drawPending();
+        assert.equal(session.display.updatesFinished, 3);
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
     });
 
@@ -189,6 +223,139 @@ describe('a session', () => {
         session.transport.serverSends(concat(u8(1, 0), u16(0), u16(2), new Uint8Array(12), bell()), CHUNKINGS[1].split);
         assert.deepEqual(session.eventTypes(), ['bell']);
         assert.equal(session.client.connected, true);
+    });
+});
+
+describe('the connection (the Java twin\'s ServerMessagesTest cases)', () => {
+    /**
+     * The Java core's Feeder without acknowledging: every byte handed to the connection as the
+     * chunking cuts them, stepping until starved after each chunk.
+     */
+    function feed(bytes, chunking) {
+        const display = new MemoryDisplay();
+        const events = [];
+        const connection = new RfbConnection({
+            display,
+            events: {
+                onHandshakeComplete: (info) => events.push(`handshake ${info.width}x${info.height}`),
+                onFramebufferUpdate: () => events.push('update'),
+                onBell: () => events.push('bell'),
+                onServerCutText: (text) => events.push(`cut ${text}`),
+            },
+        });
+        const sent = [];
+        const more = (piece) => {
+            connection.receive(piece.slice());
+            while (connection.step()) {
+                // until starved
+            }
+            sent.push(connection.takeOutput());
+        };
+        chunking.split(bytes).forEach(more);
+        return { connection, display, events, more, sent: () => Array.from(concat(sent)) };
+    }
+
+    test('the next request goes out at once, but the next update waits for the consumer', () => {
+        const server = concat(handshake38None(2, 1, ''), framebufferUpdate([rawRect(0, 0, 1, 1, [[255, 0, 0]])]),
+            framebufferUpdate([rawRect(1, 0, 1, 1, [[0, 255, 0]])]));
+        for (const chunking of CHUNKINGS) {
+            const r = feed(server, chunking);
+            assert.deepEqual(r.events, ['handshake 2x1', 'update'], `${chunking.name}: the second update waits for the consumer`);
+            assert.equal(r.connection.holdsBack(), true);
+            assert.deepEqual(r.sent(), [...ascii('RFB 003.008\n'), 1, 1, ...sessionStart(2, 1), ...updateRequest(true, 2, 1)],
+                `${chunking.name}: the next update asked for while the consumer draws this one`);
+            assert.deepEqual(r.display.pixel(1, 0), [0, 0, 0, 255], 'not painted yet');
+            r.connection.updateConsumed();
+            assert.equal(r.connection.holdsBack(), false);
+            while (r.connection.step()) {
+                // the held update
+            }
+            assert.deepEqual(r.display.pixel(1, 0), [0, 255, 0, 255]);
+            assert.deepEqual(Array.from(r.connection.takeOutput()), updateRequest(true, 2, 1), 'and the one after it');
+            r.connection.updateConsumed();
+            assert.deepEqual(Array.from(r.connection.takeOutput()), [], 'one request outstanding at a time');
+        }
+    });
+
+    test('only a FramebufferUpdate is held: other messages given after an update are read at once', () => {
+        for (const chunking of CHUNKINGS) {
+            const r = feed(concat(handshake38None(2, 1, ''), framebufferUpdate([]), bell(), serverCutText(Uint8Array.of(0x78)),
+                framebufferUpdate([]), bell()), chunking);
+            assert.deepEqual(r.events, ['handshake 2x1', 'update', 'bell', 'cut x'], chunking.name);
+            assert.equal(r.connection.holdsBack(), true);
+            r.more(bell());
+            assert.deepEqual(r.events.length, 4, 'the second bell waits behind the held update');
+            r.connection.updateConsumed();
+            r.more(new Uint8Array(0));
+            assert.deepEqual(r.events.slice(4), ['update', 'bell', 'bell']);
+        }
+    });
+});
+
+describe('render backpressure', () => {
+    test('bytes wait unfed while the display draws, and a server sending more than 64 MiB meanwhile is ended', () => {
+        const session = connected(16, 12, { autoDraw: false });
+        session.transport.serverSends(framebufferUpdate([]));
+        session.transport.takeSent();
+        // An update the viewer did not ask for: it is held back, and so is everything after it.
+        const mib = new Uint8Array(1 << 20);
+        const unasked = framebufferUpdate([rawRect(0, 0, 1, 1, [[1, 1, 1]])], 2);
+        session.transport.serverSends(concat(unasked, mib.subarray(unasked.length)));
+        for (let i = 1; i < MAX_UNFED_BYTES >> 20; i++) {
+            session.transport.serverSends(mib);
+        }
+        assert.equal(MAX_UNFED_BYTES, 64 * 1024 * 1024);
+        assert.equal(session.client.connected, true, 'exactly 64 MiB may wait');
+        assert.equal(session.client.stats.updates, 1);
+        session.transport.serverSends(Uint8Array.of(0));
+        const message = 'protocol error: the server sent more than the viewer asked for while it was drawing ' +
+            '(over 64 MiB waiting)';
+        assert.deepEqual(session.eventsOf('error').map((e) => [e.code, e.kind, e.message]),
+            [['length-over-limit', 'protocol', message]]);
+        assert.deepEqual(session.eventsOf('disconnect'), [{ clean: false, reason: message, code: 'length-over-limit' }]);
+        assert.equal(session.transport.closed, true);
+        session.display.drawPending();
+        assert.equal(session.client.stats.updates, 1, 'nothing decoded after the end');
+        assert.equal(session.transport.sent.length, 0);
+    });
+
+    test('what was held back is decoded once the display has drawn, in order, and then the end of the stream', () => {
+        const session = connected(16, 12, { autoDraw: false });
+        session.transport.serverSends(framebufferUpdate([rawRect(0, 0, 1, 1, [[1, 1, 1]])]));
+        session.transport.serverSends(concat(framebufferUpdate([rawRect(0, 0, 1, 1, [[2, 2, 2]])]), bell()));
+        session.transport.serverSends(framebufferUpdate([rawRect(0, 0, 1, 1, [[3, 3, 3]])]));
+        session.transport.serverCloses('target closed');
+        assert.equal(session.client.connected, true, 'the end waits behind the updates before it');
+        assert.deepEqual(session.eventTypes(), []);
+        session.display.drawPending();
+        assert.deepEqual(session.display.pixel(0, 0), [2, 2, 2, 255]);
+        assert.deepEqual(session.eventTypes(), ['bell']);
+        session.display.drawPending();
+        assert.deepEqual(session.display.pixel(0, 0), [3, 3, 3, 255]);
+        assert.equal(session.client.connected, true);
+        session.display.drawPending();
+        assert.deepEqual(session.eventTypes(), ['bell', 'disconnect']);
+        assert.deepEqual(session.eventsOf('disconnect'),
+            [{ clean: false, reason: 'the server closed the connection (target closed)', code: 'end-of-stream' }]);
+        assert.equal(session.client.stats.updates, 3);
+        assert.equal(session.transport.sent.length, 1, 'the request after the first update; nothing once the transport had closed');
+    });
+
+    test('the link is timed by when the bytes arrived, not by when the display let them be decoded', () => {
+        const clock = { t: 0 };
+        const session = newSession({ autoDraw: false, now: () => clock.t });
+        session.transport.serverSends(handshake38None(64, 64, 'desk'));
+        clock.t += 50;
+        session.transport.serverSends(framebufferUpdate([]));
+        const update = framebufferUpdate([rawRect(0, 0, 64, 64, solid(64, 64, [9, 8, 7]))]);
+        clock.t += 50;
+        session.transport.serverSends(update.subarray(0, 16));
+        clock.t += 262.144;
+        session.transport.serverSends(update.subarray(16));
+        clock.t += 5000;
+        session.display.drawPending();
+        assert.equal(session.client.stats.updates, 2);
+        assert.equal(session.client.link.describe(), '0.5 Mbit/s, 50 ms');
     });
 });
 
@@ -326,14 +493,17 @@ describe('encodings', () => {
     /** A 64x64 Raw update of 16400 bytes (header, rectangle header, pixels). */
     const bigUpdate = () => framebufferUpdate([rawRect(0, 0, 64, 64, solid(64, 64, [9, 8, 7]))]);
 
-    /** The server takes `rtt` ms to start the update, then `ms` to deliver it all. */
+    /**
+     * The server takes `rtt` ms to start the update (its headers), then `ms` more to deliver its
+     * 16384 bytes of pixels: just enough after the first chunk to measure the bandwidth.
+     */
     function deliverSlowly(session, clock, rtt, ms) {
         const update = bigUpdate();
-        assert.equal(update.length, 16400);
+        assert.equal(update.length, 16 + MIN_SAMPLE_BYTES);
         clock.t += rtt;
-        session.transport.serverSends(update.subarray(0, 1000));
+        session.transport.serverSends(update.subarray(0, 16));
         clock.t += ms;
-        session.transport.serverSends(update.subarray(1000));
+        session.transport.serverSends(update.subarray(16));
     }
 
     test('by default Tight first at noVNC\'s quality 6 and compression 2, then the whole screen', () => {
@@ -368,6 +538,35 @@ describe('encodings', () => {
         assert.equal(session.client.connected, true);
     });
 
+    test('choosing lossless asks for the whole screen next, so JPEG\'s traces go', () => {
+        const session = connected(16, 12, { encodingPreferences: EncodingPreferences.auto().withQuality(5) });
+        session.transport.serverSends(framebufferUpdate([]));
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
+        session.client.setEncodingPreferences(EncodingPreferences.auto().withQuality(EncodingPreferences.LOSSLESS));
+        assert.deepEqual(Array.from(session.transport.takeSent()),
+            setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -254, -314, -239, -240, -223, -224]), 'a request is outstanding');
+        session.transport.serverSends(framebufferUpdate([]));
+        assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(false, 16, 12));
+        session.client.setEncodingPreferences(EncodingPreferences.auto().withQuality(EncodingPreferences.LOSSLESS)
+            .withCompression(4));
+        session.transport.serverSends(framebufferUpdate([]));
+        assert.deepEqual(Array.from(session.transport.takeSent()).slice(-10), updateRequest(true, 16, 12),
+            'lossless already: incremental');
+    });
+
+    test('new preferences keep the quality the link chose', () => {
+        const clock = fakeClock();
+        const session = newSession({ now: clock.now });
+        session.transport.serverSends(handshake38None(64, 64, 'desk'));
+        deliverSlowly(session, clock, 50, 262.144);
+        assert.equal(session.client.encodingChoice.quality, 2);
+        session.transport.takeSent();
+        session.client.setEncodingPreferences(EncodingPreferences.auto().preferring(Encoding.ZRLE));
+        assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 2, auto');
+        assert.deepEqual(Array.from(session.transport.takeSent()),
+            setEncodings([16, 7, 1, 5, 6, 2, 0, -260, -30, -247, -314, -239, -240, -223, -224]));
+    });
+
     test('preferences set before the handshake are what it announces', () => {
         const session = newSession();
         assert.equal(session.client.encodingChoice, null, 'nothing asked for yet');
@@ -395,7 +594,7 @@ describe('encodings', () => {
         const session = newSession({ now: clock.now });
         session.transport.serverSends(handshake38None(64, 64, 'desk'));
         session.transport.takeSent();
-        deliverSlowly(session, clock, 50, 262.4);
+        deliverSlowly(session, clock, 50, 262.144);
         assert.deepEqual(Array.from(session.transport.takeSent()), [
             ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -30, -247, -314, -239, -240, -223, -224]),
             ...updateRequest(true, 64, 64)]);
@@ -406,7 +605,7 @@ describe('encodings', () => {
         assert.deepEqual(session.logger.lines.filter((line) => line.text.includes('now asking')), [
             { level: 'info', text: 'rfbridge: link 0.5 Mbit/s, 50 ms: now asking for JPEG quality 2, auto' }]);
 
-        deliverSlowly(session, clock, 50, 262.4);
+        deliverSlowly(session, clock, 50, 262.144);
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 64, 64),
             'no new SetEncodings while the link stays');
     });
@@ -421,7 +620,7 @@ describe('encodings', () => {
             ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -255, -314, -239, -240, -223, -224]),
             ...updateRequest(false, 64, 64)]);
         assert.equal(session.client.encodingChoice.describeQuality(), 'lossless, auto');
-        assert.equal(session.client.link.describe(), '65.6 Mbit/s, 1 ms');
+        assert.equal(session.client.link.describe(), '65.5 Mbit/s, 1 ms');
     });
 
     test('exactly the encodings given: the link changes nothing', () => {
@@ -430,7 +629,7 @@ describe('encodings', () => {
         session.transport.serverSends(handshake38None(64, 64, 'desk'));
         assert.deepEqual(Array.from(session.transport.takeSent()).slice(-22),
             [...setEncodings([0, -239]), ...updateRequest(false, 64, 64)]);
-        deliverSlowly(session, clock, 50, 262.4);
+        deliverSlowly(session, clock, 50, 262.144);
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 64, 64));
         assert.equal(session.client.encodingChoice.describeQuality(), 'fixed encodings');
     });

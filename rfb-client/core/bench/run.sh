@@ -42,7 +42,7 @@ mvn -B -q -Pbench -pl rfb-client/core -am compile \
 CP="$OUT/classes:$(cat "$OUT/classpath.txt")"
 
 echo "running JMH (java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores)..." >&2
-java -Xmx256m -cp "$CP" org.openjdk.jmh.Main 'org.rfbridge.rfb.bench.DecodeBenchmark' \
+java -Xmx256m -cp "$CP" org.openjdk.jmh.Main 'org.rfbridge.rfb.bench.(Decode|Encoding)Benchmark' \
   -wi 3 -i 5 -f 1 -rf csv -rff "$CSV" "$@" | tee "$OUT/jmh-output.txt" >&2
 
 # Megapixels per operation: a full 1920x1080 frame, except the scroll, which moves 1920x1079 pixels.

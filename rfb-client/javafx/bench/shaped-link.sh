@@ -96,7 +96,10 @@ for link in $links; do
       else
         quality[$key]=$(grep -o "changing to quality [0-9]*" "$log" | tail -1 | sed 's/changing to //' || true)
       fi
-      quality[$key]=${quality[$key]:-start setting}
+      if [ -z "${quality[$key]}" ]; then
+        # Neither logs the level it starts with: ours starts at noVNC's 6, vncviewer at its default 8.
+        if [ "$viewer" = rfbridge ]; then quality[$key]="JPEG quality 6, auto (start)"; else quality[$key]="quality 8 (start)"; fi
+      fi
       echo "$link $workload $viewer: ${rate[$key]} updates/s, ${bytes[$key]}/update, ${quality[$key]}"
       tail -n +"$start_line" "$work/xvnc.log" | grep -E "EncodeManager" | sed 's/^ *//' >"$work/stats-${link//\//_}-$workload-$viewer.txt" || true
     done

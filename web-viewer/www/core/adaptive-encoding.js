@@ -70,6 +70,18 @@ export class AdaptiveEncoding {
         this._tier = Tier.MEDIUM;
     }
 
+    /**
+     * New preferences for the same link: the tier measured so far carries over.
+     * @param {EncodingPreferences} preferences
+     * @returns {AdaptiveEncoding}
+     * @throws {TypeError|RangeError} as the constructor
+     */
+    with(preferences) {
+        const next = new AdaptiveEncoding(preferences, this._registry);
+        next._tier = this._tier;
+        return next;
+    }
+
     /** What the user asked for. */
     get preferences() {
         return this._preferences;
@@ -87,7 +99,7 @@ export class AdaptiveEncoding {
             return preferences.exactly;
         }
         const list = [];
-        if (preferences.preferred !== null) {
+        if (preferences.preferred !== null && this._registry.supports(preferences.preferred)) {
             list.push(preferences.preferred);
         }
         if (!preferences.alone) {

@@ -14,6 +14,15 @@ import { SUPPORTED_SECURITY_TYPES } from './security/security-types.js';
 /** How long the handshake may take before the session gives up (the Java client's default). */
 export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 30_000;
 
+/**
+ * Most bytes that may wait unfed while the connection holds an update back for the display. The
+ * Java client stops reading its socket instead, so TCP pushes back on the server; a browser's
+ * WebSocket cannot stop receiving, so a server that keeps sending while the page draws is ended
+ * here before it fills the page's memory. A server that sends only what it is asked for has one
+ * update waiting at most.
+ */
+export const MAX_UNFED_BYTES = 64 * 1024 * 1024;
+
 const QUIET_LOGGER = Object.freeze({
     debug() {},
     info() {},
@@ -54,8 +63,13 @@ const QUIET_LOGGER = Object.freeze({
  * - `error` {message, code, kind, error}: message is what the user reads (failures.js); kind is
  *   one of ErrorKind; `disconnect` follows. A server that just closes the stream gives no `error`.
  *
- * The next incremental FramebufferUpdateRequest goes out only when the display says the last
- * update is drawn (images in it too), so a slow page slows the server instead of queueing frames.
+ * Render backpressure, as the Java client's: the next incremental FramebufferUpdateRequest goes
+ * out as soon as an update is decoded, so the server encodes and sends the next one while the
+ * display draws this one, but that next update is decoded only once the display says the last
+ * one is drawn (images in it too). Until then what the transport delivers waits here, unfed, with
+ * the time it arrived (so the link is measured by the network, not by the drawing); more than
+ * MAX_UNFED_BYTES waiting ends the session. A slow page so slows the server, one frame ahead at
+ * most, instead of queueing frames. The end of the stream waits behind the bytes before it.
  *
  * Encodings: by default every one this core decodes, Tight first, with the JPEG quality and
  * compression following the measured link (AdaptiveEncoding); `encodingPreferences` or
@@ -102,6 +116,16 @@ export class RfbClient {
         this._closed = false;
         this._pumping = false;
         this._pumpAgain = false;
+        this._now = now;
+        /**
+         * What the transport delivered and the connection has not been given yet (see _feed):
+         * {bytes, arrivedAt}, or {bytes: null, info} for the end of the stream; from _unfedHead on.
+         */
+        this._unfed = [];
+        this._unfedHead = 0;
+        this._unfedBytes = 0;
+        /** The transport has closed; the end is reported once what came before it is read. */
+        this._transportEnded = false;
         this._events = new EventEmitter((type, error) => this._log.error(`rfbridge: ${type} listener failed`, error));
         this._connection = new RfbConnection({
             display,
@@ -120,8 +144,9 @@ export class RfbClient {
         this._handshakeTimer?.unref?.();
 
         transport.attach({
-            onData: (bytes) => this._receive(bytes),
-            onClose: (info) => this._transportClosed(info ?? {}),
+            // Timed here, on arrival: the bytes may wait unfed while the display draws.
+            onData: (bytes) => this._receive(bytes, this._now()),
+            onClose: (info) => this._receiveEnd(info ?? {}),
         });
     }
 
@@ -298,18 +323,30 @@ export class RfbClient {
         };
     }
 
-    _receive(bytes) {
+    _receive(bytes, arrivedAt) {
         if (this._closed) {
             return;
         }
-        this._connection.receive(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+        const chunk = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+        this._unfed.push({ bytes: chunk, arrivedAt });
+        this._unfedBytes += chunk.length;
+        this._pump();
+    }
+
+    _receiveEnd(info) {
+        if (this._closed) {
+            return;
+        }
+        this._transportEnded = true;
+        this._unfed.push({ bytes: null, info });
         this._pump();
     }
 
     /**
-     * Runs protocol steps until one is starved, then sends what they wrote. Re-entrant calls (a
-     * listener giving credentials from inside an event, a display reporting a frame drawn at
-     * once) only ask for another round.
+     * Runs protocol steps until one is starved or the connection holds back, feeding it what the
+     * transport delivered, then sends what they wrote. Re-entrant calls (a listener giving
+     * credentials from inside an event, a display reporting a frame drawn at once) only ask for
+     * another round.
      */
     _pump() {
         if (this._closed) {
@@ -323,11 +360,14 @@ export class RfbClient {
         try {
             do {
                 this._pumpAgain = false;
-                while (!this._closed && this._connection.step()) {
-                    // each step consumed a message or changed state
-                }
+                this._step();
+                this._feed();
                 this._flush();
             } while (this._pumpAgain && !this._closed);
+            if (!this._closed && this._unfedBytes > MAX_UNFED_BYTES) {
+                this._fail(new RfbError(ErrorCode.LENGTH_OVER_LIMIT, 'the server sent more than the viewer asked ' +
+                    `for while it was drawing (over ${MAX_UNFED_BYTES >> 20} MiB waiting)`));
+            }
         } catch (error) {
             this._fail(error);
         } finally {
@@ -335,15 +375,54 @@ export class RfbClient {
         }
     }
 
+    _step() {
+        while (!this._closed && this._connection.step()) {
+            // each step consumed a message or changed state, or stopped in front of a held update
+        }
+    }
+
+    /**
+     * Hands what the transport delivered to the connection, in order, and steps it, until the
+     * connection holds back (the next update waits for the display): the rest then waits here
+     * until _updateDrawn.
+     */
+    _feed() {
+        while (!this._closed && this._unfedHead < this._unfed.length && !this._connection.holdsBack()) {
+            const chunk = this._unfed[this._unfedHead];
+            this._unfed[this._unfedHead++] = undefined;
+            if (this._unfedHead === this._unfed.length) {
+                this._unfed = [];
+                this._unfedHead = 0;
+            } else if (this._unfedHead >= 1024 && this._unfedHead * 2 >= this._unfed.length) {
+                // Dropped in batches, so that taking from the front stays cheap however much waits.
+                this._unfed = this._unfed.slice(this._unfedHead);
+                this._unfedHead = 0;
+            }
+            if (chunk.bytes === null) {
+                this._transportClosed(chunk.info);
+                return;
+            }
+            this._unfedBytes -= chunk.bytes.length;
+            this._connection.receive(chunk.bytes, chunk.arrivedAt);
+            this._step();
+        }
+    }
+
     _updateDrawn() {
         if (this.connected) {
             this._connection.updateConsumed();
-            this._flush();
+            // The update held back for the display, and what follows it.
+            this._pump();
         }
     }
 
     _flush() {
         if (this._closed || !this._connection.hasOutput()) {
+            return;
+        }
+        if (this._transportEnded) {
+            // Nobody to send to: the session ends as the server ended it, once the bytes before the end are read.
+            this._connection.takeOutput();
             return;
         }
         try {
@@ -392,6 +471,9 @@ export class RfbClient {
 
     _end() {
         this._closed = true;
+        this._unfed = [];
+        this._unfedHead = 0;
+        this._unfedBytes = 0;
         clearTimeout(this._handshakeTimer);
         try {
             this._transport.close();

@@ -14,7 +14,7 @@ import { RGBX32, validatePixelFormat, withColourMapEntries } from './pixel-forma
 import { RfbInput } from './rfb-input.js';
 import { RfbOutput } from './rfb-output.js';
 import { SUPPORTED_SECURITY_TYPES } from './security/security-types.js';
-import { ServerMessageReader } from './server-message-reader.js';
+import { ServerMessageReader, ServerMessageType } from './server-message-reader.js';
 
 /** Phases of a session, in order; FAILED is terminal. The Java core's RfbConnection.State. */
 export const ConnectionState = Object.freeze({
@@ -42,10 +42,13 @@ export const ConnectionState = Object.freeze({
  *
  * After the handshake the connection asks for its pixel format, announces the encodings its
  * AdaptiveEncoding chooses from the preferences and the registry, and requests the whole
- * framebuffer. Each later incremental request is sent only when the consumer calls
- * updateConsumed(), so a slow page slows the server instead of queueing frames. Before each request
- * the choice follows the link as measured (LinkEstimate): when it changes, a SetEncodings goes
- * first, and a move to lossless makes the request a full one, so that JPEG's traces are redrawn.
+ * framebuffer. The next incremental request goes out as soon as an update has been decoded, so
+ * that the server encodes and sends the next one while the page draws this one; but that next
+ * update is decoded only after the consumer calls updateConsumed(): until then step() stops in
+ * front of it and holdsBack() tells the caller to stop feeding bytes, so a slow page slows the
+ * server, one frame ahead at most, instead of queueing frames. Before each request the choice
+ * follows the link as measured (LinkEstimate): when it changes, a SetEncodings goes first, and a
+ * move to lossless makes the request a full one, so that JPEG's traces are redrawn.
  *
  * `events` (the Java core's ConnectionEvents; every method optional) hears onHandshakeComplete(
  * info), onFramebufferUpdate(), onDesktopResized(width, height), onCursorShape(shape), onBell(),
@@ -109,14 +112,33 @@ export class RfbConnection {
         this._pixelFormat = null;
         this._reader = null;
         this._requestOutstanding = false;
+        this._awaitingConsumer = false;
         this._fullUpdateNeeded = false;
     }
 
-    /** Appends bytes received from the server. The connection keeps them: do not modify them later. */
-    receive(bytes) {
+    /**
+     * Appends bytes received from the server. The connection keeps them: do not modify them later.
+     * @param {Uint8Array} bytes
+     * @param {number} [arrivedAt] when the transport received them, on the `now` clock (default:
+     *   now): the link is measured by when bytes arrived, not by when the session got round to them
+     */
+    receive(bytes, arrivedAt = this._now()) {
+        if (bytes.length === 0) {
+            // No bytes, so not the first bytes of an update either (a WebSocket message may be empty).
+            return;
+        }
+        const before = this._input.consumed + this._input.available;
         this._input.push(bytes);
         this._stats.received(bytes.length);
-        this._link.arrived(this._now(), this._input.consumed);
+        this._link.arrived(arrivedAt, before, bytes.length);
+    }
+
+    /**
+     * Whether the next update waits for the consumer (updateConsumed()): the caller should keep
+     * further bytes back until then.
+     */
+    holdsBack() {
+        return this._awaitingConsumer && this._reader !== null && this._reader.isBetweenMessages();
     }
 
     /**
@@ -161,6 +183,11 @@ export class RfbConnection {
 
     _advance() {
         if (this._handshake.complete) {
+            if (this._awaitingConsumer && this._reader.isBetweenMessages() && this._input.has(1)
+                && this._input.peekU8(0) === ServerMessageType.FRAMEBUFFER_UPDATE) {
+                // The page still draws the last update: the next must not be drawn over it yet.
+                return false;
+            }
             return this._reader.read(this._input);
         }
         const progressed = this._handshake.step();
@@ -197,15 +224,21 @@ export class RfbConnection {
         }
         this._writer.framebufferUpdateRequest(!full, 0, 0, this._width, this._height);
         this._requestOutstanding = true;
-        this._link.requested(this._now(), this._input.consumed);
+        this._link.requested(this._now());
     }
 
     /**
-     * Tells the connection that the consumer has drawn the last framebuffer update; the next
-     * incremental update is requested now if none is outstanding.
+     * Tells the connection that the consumer has drawn the last framebuffer update, so the next
+     * may be decoded (step again); the next incremental update is requested now if none is
+     * outstanding. Harmless when there is nothing to acknowledge.
      */
     updateConsumed() {
         this._requireNormal();
+        this._awaitingConsumer = false;
+        this._requestNextUpdate();
+    }
+
+    _requestNextUpdate() {
         if (!this._requestOutstanding) {
             this._requestUpdate(!this._fullUpdateNeeded);
             this._fullUpdateNeeded = false;
@@ -222,10 +255,18 @@ export class RfbConnection {
         if (this._failure !== null) {
             throw new Error(`the connection failed earlier: ${this._failure.message}`);
         }
-        this._encodingChoice = new AdaptiveEncoding(preferences, this._decoders);
+        const wasLossless = this._encodingChoice.quality === EncodingPreferences.LOSSLESS;
+        this._encodingChoice = this._encodingChoice.with(preferences);
         if (this.state === ConnectionState.NORMAL) {
             this._encodingChoice.follow(this._link);
             this._writer.setEncodings(this._encodingChoice.encodings);
+            if (!wasLossless && this._encodingChoice.quality === EncodingPreferences.LOSSLESS) {
+                // What JPEG left inexact would stay so until it changes.
+                this._fullUpdateNeeded = true;
+                if (!this._requestOutstanding && !this._awaitingConsumer) {
+                    this._requestNextUpdate();
+                }
+            }
         }
     }
 
@@ -315,7 +356,10 @@ export class RfbConnection {
             display: () => this._display,
             framebufferUpdate: () => {
                 this._requestOutstanding = false;
-                this._link.updateDone(this._now(), this._input.consumed);
+                this._link.updateDone(this._input.consumed);
+                this._awaitingConsumer = true;
+                // Asked for now, the next update is on its way while the page draws this one.
+                this._requestNextUpdate();
                 this._events.onFramebufferUpdate?.();
             },
             desktopSizeChanged: (width, height) => {

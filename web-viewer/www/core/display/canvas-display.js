@@ -10,11 +10,11 @@ import { checkInside, checkSize } from './bounds.js';
  * one update per animation frame however many rectangles it has. A finished update is drawn at
  * once when nothing else is waiting to be shown in the next frame: canvas drawing outside a frame
  * callback appears at the next frame anyway, and waiting for the callback would add half a frame
- * on average to every round trip (the client asks for the next update only once this one is
+ * on average to every round trip (the client decodes the next update only once this one is
  * drawn). Only an update finished while the next frame already holds one waits, until that frame
- * has been rendered. A hidden tab gets no frames, so it draws at most one more update and then
- * stops asking the server for more. Rows of a large rectangle still arriving are drawn at frame
- * callbacks, so a slow link fills the screen progressively.
+ * has been rendered. A hidden tab gets no frames, so it draws at most one more update, the client
+ * holds the one after it unread, and the server is asked for no more. Rows of a large rectangle
+ * still arriving are drawn at frame callbacks, so a slow link fills the screen progressively.
  *
  * Images (Tight's JPEG, TightPNG's PNG) are decoded by the browser with createImageBitmap, off the
  * page's thread, from the moment they arrive; the queue is drawn in order up to the first image not
