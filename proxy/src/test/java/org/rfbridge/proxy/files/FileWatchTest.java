@@ -30,9 +30,16 @@ class FileWatchTest {
         assertTrue(condition.getAsBoolean(), "timed out");
     }
 
+    /**
+     * Replaces the file in one step, as a deployment does: written in place, the poller could see the new text
+     * with the old time and then the new time, two changes for one.
+     */
     private static void touch(Path file, String text, long secondsAhead) throws IOException {
-        Files.writeString(file, text);
-        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + secondsAhead * 1000));
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.writeString(next, text);
+        Files.setLastModifiedTime(next, FileTime.fromMillis(System.currentTimeMillis() + secondsAhead * 1000));
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Test
