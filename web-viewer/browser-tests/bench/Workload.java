@@ -60,6 +60,7 @@ public final class Workload {
         Thread.sleep(500);
         switch (mode) {
             case "noise" -> noise(frame, width, height);
+            case "photo" -> photo(frame, width, height);
             case "scroll" -> scroll(frame, width, height);
             case "click" -> fill(frame, Color.BLACK);
             default -> throw new IllegalArgumentException("mode " + mode);
@@ -98,6 +99,39 @@ public final class Workload {
             g.drawImage(image, 0, 0, null);
             Toolkit.getDefaultToolkit().sync();
         }
+    }
+
+    /**
+     * A changing photo-like picture (smooth colour with grain, where Tight servers choose JPEG): eight frames in
+     * turn, every pixel changing from one to the next.
+     */
+    private static void photo(Frame frame, int width, int height) throws InterruptedException {
+        BufferedImage[] frames = new BufferedImage[8];
+        java.util.Random grain = new java.util.Random(42);
+        for (int f = 0; f < frames.length; f++) {
+            frames[f] = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            int[] pixels = ((DataBufferInt) frames[f].getRaster().getDataBuffer()).getData();
+            double phase = f * 0.7;
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int n = grain.nextInt(13) - 6;
+                    int r = clamp((int) (128 + 90 * Math.sin(x / 53.0 + y / 71.0 + phase)) + n);
+                    int gr = clamp((int) (128 + 90 * Math.sin(x / 91.0 - y / 37.0 - phase)) + n);
+                    int b = clamp((int) (128 + 90 * Math.cos((x + y) / 77.0 + 2 * phase)) + n);
+                    pixels[y * width + x] = r << 16 | gr << 8 | b;
+                }
+            }
+        }
+        Graphics g = frame.getGraphics();
+        for (long i = 0; ; i++) {
+            g.drawImage(frames[(int) (i % frames.length)], 0, 0, null);
+            Toolkit.getDefaultToolkit().sync();
+            Thread.sleep(5);
+        }
+    }
+
+    private static int clamp(int channel) {
+        return Math.max(0, Math.min(255, channel));
     }
 
     private static void scroll(Frame frame, int width, int height) throws InterruptedException {

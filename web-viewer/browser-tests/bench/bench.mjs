@@ -241,11 +241,15 @@ try {
 }
 
 const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+// A scroll changes part of the screen each frame: its rate is frames with any change; the others change every
+// pixel, so theirs is frames in which every pixel of the watched column changed.
+const rate = (name, m) => (name === 'scroll' ? m?.changed : m?.full);
+const names = workloads.map((w) => w.name);
 const lines = [
-    '| viewer | noise: full updates/s | noise: rendered MB/s | noise: wire MB/s | scroll: updates/s | scroll: wire MB/s | click-to-pixel median / p90 ms |',
-    '|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.viewer} | ${f(r.noise?.full)} | ${f(r.noise?.renderedMBps)} | ${f(r.noise?.wireMBps)} | ` +
-        `${f(r.scroll?.changed)} | ${f(r.scroll?.wireMBps, 2)} | ${f(r.click?.median)} / ${f(r.click?.p90)} (${r.click?.clicks ?? 0} clicks) |`),
+    `| viewer | ${names.map((n) => `${n}: updates/s | ${n}: wire MB/s`).join(' | ')} | click-to-pixel median / p90 ms |`,
+    `|---|${names.map(() => '---|---|').join('')}---|`,
+    ...rows.map((r) => `| ${r.viewer} | ${names.map((n) => `${f(rate(n, r[n]))} | ${f(r[n]?.wireMBps, 2)}`).join(' | ')} | ` +
+        `${f(r.click?.median)} / ${f(r.click?.p90)} (${r.click?.clicks ?? 0} clicks) |`),
 ];
 console.log(lines.join('\n'));
 const out = option('out')[0];

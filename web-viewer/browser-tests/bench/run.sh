@@ -6,6 +6,12 @@
 # same server and workloads in the same browser. Prints a table and the command that reproduces it.
 #
 #   web-viewer/browser-tests/bench/run.sh [SECONDS] [OUT.md]
+#   LINK=20/40 WORKLOADS="photo scroll" web-viewer/browser-tests/bench/run.sh 20 OUT.md
+#
+# LINK=MBITS/RTT_MS puts the test harness's ShapedLink (rate limit and delay both ways, a bounded queue)
+# between the proxies and Xvnc, so both viewers get the same slow link; it needs
+# test-harness/target/rfbridge-test-harness-*.jar (mvn -B -q -pl test-harness package). WORKLOADS picks from
+# noise, photo (a changing photo-like picture) and scroll (default "noise scroll").
 #
 # Needs: Xvnc (tigervnc-standalone-server), chromium, node >= 20, java 17, proxy/target/rfbridge-proxy.jar
 # (mvn -pl proxy -am package -DskipTests). noVNC is skipped when /usr/share/novnc is missing.
@@ -38,13 +44,23 @@ Xvnc :$DISPLAY_NUMBER -geometry 1920x1080 -depth 24 -SecurityTypes None -rfbport
     -AlwaysShared -nolisten tcp >"$WORK/xvnc.log" 2>&1 &
 PIDS="$PIDS $!"
 
+TARGET_PORT=$RFB_PORT
+LINK=${LINK:-}
+if [ -n "$LINK" ]; then
+    HARNESS=$(ls "$ROOT"/test-harness/target/rfbridge-test-harness-*.jar | head -1)
+    java -cp "$HARNESS" org.rfbridge.testharness.ShapedLink "$RFB_PORT" "${LINK%/*}" "${LINK#*/}" >"$WORK/link.log" 2>&1 &
+    PIDS="$PIDS $!"
+    for i in $(seq 1 100); do grep -q "listening on" "$WORK/link.log" 2>/dev/null && break; sleep 0.1; done
+    TARGET_PORT=$(grep -o "listening on [0-9]*" "$WORK/link.log" | cut -d' ' -f3)
+fi
+
 OURS=$(free_port)
-java -jar "$JAR" --listen "127.0.0.1:$OURS" --target "127.0.0.1:$RFB_PORT" --web "$ROOT/web-viewer/www" >"$WORK/proxy-ours.log" 2>&1 &
+java -jar "$JAR" --listen "127.0.0.1:$OURS" --target "127.0.0.1:$TARGET_PORT" --web "$ROOT/web-viewer/www" >"$WORK/proxy-ours.log" 2>&1 &
 PIDS="$PIDS $!"
 VIEWERS="--viewer rfbridge=http://127.0.0.1:$OURS/?autoconnect=1&scale=none&reconnect=0"
 if [ -d /usr/share/novnc ]; then
     NOVNC=$(free_port)
-    java -jar "$JAR" --listen "127.0.0.1:$NOVNC" --target "127.0.0.1:$RFB_PORT" --web /usr/share/novnc >"$WORK/proxy-novnc.log" 2>&1 &
+    java -jar "$JAR" --listen "127.0.0.1:$NOVNC" --target "127.0.0.1:$TARGET_PORT" --web /usr/share/novnc >"$WORK/proxy-novnc.log" 2>&1 &
     PIDS="$PIDS $!"
     VIEWERS="$VIEWERS --viewer noVNC-1.3=http://127.0.0.1:$NOVNC/vnc.html?autoconnect=1&path=websockify&resize=off&reconnect=0"
 else
@@ -57,12 +73,15 @@ sleep 3
 
 set -f
 # shellcheck disable=SC2086
+set --
+for w in ${WORKLOADS:-noise scroll}; do set -- "$@" --workload "$w=$WL $w"; done
+# shellcheck disable=SC2086
 node --experimental-websocket --no-warnings "$HERE/bench.mjs" $VIEWERS --seconds "$SECONDS_PER_RUN" \
-    --workload "noise=$WL noise" --workload "scroll=$WL scroll" --click "$WL click" --out "$WORK/table.md"
+    "$@" --click "$WL click" --out "$WORK/table.md"
 
 {
     echo
     echo "Headless Chromium $(chromium --version 2>/dev/null | awk '{print $2}'), $(Xvnc -version 2>&1 | grep -o 'TigerVNC [0-9.]*' | head -1), 1920x1080x24, $(nproc) cores, ${SECONDS_PER_RUN} s per run; $(date -u '+%Y-%m-%d %H:%M UTC')."
-    echo "Reproduce: web-viewer/browser-tests/bench/run.sh $SECONDS_PER_RUN"
+    echo "Reproduce: ${LINK:+LINK=$LINK }${WORKLOADS:+WORKLOADS=\"$WORKLOADS\" }web-viewer/browser-tests/bench/run.sh $SECONDS_PER_RUN${LINK:+ (link: ${LINK%/*} Mbit/s, ${LINK#*/} ms round trip, between the proxies and Xvnc)}"
 } | tee -a "$WORK/table.md"
 if [ -n "$OUT" ]; then cp "$WORK/table.md" "$OUT"; fi
