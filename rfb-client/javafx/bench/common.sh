@@ -46,3 +46,30 @@ else:
     print(-1)
 '
 }
+
+# Starts Xvnc (1920x1080, the server under test, on $server and $port) and an Xvfb for the viewers ($viewers), in
+# the work directory $work (made with prefix $1), with every process in $pids stopped on exit.
+start_displays() {
+  work=$(mktemp -d "/tmp/$1.XXXXXX")
+  pids=()
+  trap cleanup EXIT
+  server=$(free_display)
+  port=$(free_port)
+  Xvnc ":$server" -geometry 1920x1080 -depth 24 -rfbport "$port" -SecurityTypes None -localhost -nolisten tcp \
+    -AlwaysShared >"$work/xvnc.log" 2>&1 &
+  pids+=($!)
+  viewers=$(free_display)
+  while [ "$viewers" = "$server" ]; do viewers=$(free_display); done
+  Xvfb ":$viewers" -screen 0 2000x1200x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+  pids+=($!)
+  for i in $(seq 1 100); do
+    [ -e "/tmp/.X11-unix/X$server" ] && [ -e "/tmp/.X11-unix/X$viewers" ] && break
+    sleep 0.1
+  done
+}
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  sleep 0.5
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+}

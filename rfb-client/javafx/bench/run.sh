@@ -33,28 +33,7 @@ fi
 
 . "$here/common.sh"
 
-work=$(mktemp -d /tmp/rfbridge-viewer-bench.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 0.5
-  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-
-server=$(free_display)
-port=$(free_port)
-Xvnc ":$server" -geometry 1920x1080 -depth 24 -rfbport "$port" -SecurityTypes None -localhost -nolisten tcp \
-  -AlwaysShared >"$work/xvnc.log" 2>&1 &
-pids+=($!)
-viewers=$(free_display)
-while [ "$viewers" = "$server" ]; do viewers=$(free_display); done
-Xvfb ":$viewers" -screen 0 2000x1200x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-pids+=($!)
-for i in $(seq 1 100); do
-  [ -e "/tmp/.X11-unix/X$server" ] && [ -e "/tmp/.X11-unix/X$viewers" ] && break
-  sleep 0.1
-done
+start_displays rfbridge-viewer-bench
 
 declare -A rate
 declare -A detail

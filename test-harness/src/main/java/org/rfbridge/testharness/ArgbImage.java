@@ -63,6 +63,18 @@ public record ArgbImage(int width, int height, int[] pixels) {
         return count;
     }
 
+    /** The mean difference of a colour channel between the two images, of 255: how close a lossy picture is. */
+    public double meanChannelError(ArgbImage other) {
+        requireSameSize(other);
+        long sum = 0;
+        for (int i = 0; i < pixels.length; i++) {
+            for (int shift = 0; shift < 24; shift += 8) {
+                sum += Math.abs((pixels[i] >>> shift & 0xFF) - (other.pixels[i] >>> shift & 0xFF));
+            }
+        }
+        return pixels.length == 0 ? 0 : sum / (3.0 * pixels.length);
+    }
+
     /** How many pixels differ at all. */
     public int countDifferentPixels(ArgbImage other) {
         return countDifferentPixels(other, 0);

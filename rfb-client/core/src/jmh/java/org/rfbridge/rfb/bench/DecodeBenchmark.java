@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.rfb.bench;
 
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,11 +21,9 @@ import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.rfb.encoding.RawDecoder;
 import org.rfbridge.rfb.io.RfbInput;
 import org.rfbridge.rfb.io.RfbOutput;
-import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.PixelFormat;
 import org.rfbridge.rfb.pixel.Rect;
-import org.rfbridge.rfb.protocol.ServerMessageHandler;
 import org.rfbridge.rfb.protocol.ServerMessageReader;
 
 /**
@@ -69,7 +66,7 @@ public class DecodeBenchmark {
     private byte[] updateMessage;
     private ServerMessageReader reader;
     private RfbInput sessionInput;
-    private int updates;
+    private CountingHandler handler;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -77,6 +74,7 @@ public class DecodeBenchmark {
         new Random(42).nextBytes(pixels);
         copyTarget = new byte[FRAME_BYTES];
         framebuffer = new Framebuffer(WIDTH, HEIGHT);
+        handler = new CountingHandler(format, framebuffer);
 
         raw = new RawDecoder();
         rawInput = new RfbInput();
@@ -91,7 +89,7 @@ public class DecodeBenchmark {
         message.writeU16(0).writeU16(0).writeU16(WIDTH).writeU16(HEIGHT).writeS32(Encodings.RAW);
         message.writeBytes(pixels);
         updateMessage = message.take();
-        reader = new ServerMessageReader(new Handler(), DecoderRegistry.standard(),
+        reader = new ServerMessageReader(handler, DecoderRegistry.standard(),
                 org.rfbridge.rfb.protocol.ConnectionOptions.DEFAULT_MAX_CUT_TEXT, new org.rfbridge.rfb.protocol.DecodeStats());
         sessionInput = new RfbInput();
     }
@@ -114,17 +112,17 @@ public class DecodeBenchmark {
 
     @Benchmark
     public int rawSession() throws RfbProtocolException {
-        int before = updates;
+        int before = handler.updates();
         for (int at = 0; at < updateMessage.length; at += READ_SIZE) {
             sessionInput.append(updateMessage, at, Math.min(READ_SIZE, updateMessage.length - at));
             while (reader.read(sessionInput)) {
                 // until starved
             }
         }
-        if (updates != before + 1) {
+        if (handler.updates() != before + 1) {
             throw new IllegalStateException("the update was not completed");
         }
-        return updates;
+        return handler.updates();
     }
 
     @Benchmark
@@ -135,41 +133,4 @@ public class DecodeBenchmark {
         return framebuffer;
     }
 
-    private final class Handler implements ServerMessageHandler {
-        @Override
-        public PixelFormat pixelFormat() {
-            return format;
-        }
-
-        @Override
-        public Framebuffer framebuffer() {
-            return framebuffer;
-        }
-
-        @Override
-        public void framebufferUpdate(List<Rect> dirty) {
-            updates++;
-        }
-
-        @Override
-        public void desktopSizeChanged(int width, int height) {
-            throw new IllegalStateException("no resize in this benchmark");
-        }
-
-        @Override
-        public void cursorShapeChanged(CursorShape shape) {
-        }
-
-        @Override
-        public void colourMapEntries(int firstColour, int[] argb) {
-        }
-
-        @Override
-        public void bell() {
-        }
-
-        @Override
-        public void serverCutText(String text) {
-        }
-    }
 }

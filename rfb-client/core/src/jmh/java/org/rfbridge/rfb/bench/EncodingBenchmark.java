@@ -4,7 +4,6 @@ package org.rfbridge.rfb.bench;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
@@ -29,13 +28,10 @@ import org.rfbridge.rfb.encoding.DecoderRegistry;
 import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.rfb.io.RfbInput;
 import org.rfbridge.rfb.io.RfbOutput;
-import org.rfbridge.rfb.pixel.CursorShape;
 import org.rfbridge.rfb.pixel.Framebuffer;
 import org.rfbridge.rfb.pixel.PixelFormat;
-import org.rfbridge.rfb.pixel.Rect;
 import org.rfbridge.rfb.protocol.ConnectionOptions;
 import org.rfbridge.rfb.protocol.DecodeStats;
-import org.rfbridge.rfb.protocol.ServerMessageHandler;
 import org.rfbridge.rfb.protocol.ServerMessageReader;
 
 /**
@@ -67,12 +63,13 @@ public class EncodingBenchmark {
     private byte[] tightLossless;
     private byte[] tightJpeg;
     private byte[] tightPng;
-    private int updates;
+    private CountingHandler handler;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         picture = photo();
         framebuffer = new Framebuffer(WIDTH, HEIGHT);
+        handler = new CountingHandler(format, framebuffer);
         zlib = update(1, out -> {
             rectHeader(out, 0, 0, WIDTH, HEIGHT, Encodings.ZLIB);
             byte[] packed = deflate(pixels(0, 0, WIDTH, HEIGHT, 4));
@@ -164,20 +161,20 @@ public class EncodingBenchmark {
     }
 
     private int decode(byte[] message) throws RfbProtocolException {
-        ServerMessageReader reader = new ServerMessageReader(new Handler(), DecoderRegistry.standard(),
+        ServerMessageReader reader = new ServerMessageReader(handler, DecoderRegistry.standard(),
                 ConnectionOptions.DEFAULT_MAX_CUT_TEXT, new DecodeStats());
         RfbInput input = new RfbInput();
-        int before = updates;
+        int before = handler.updates();
         for (int at = 0; at < message.length; at += READ_SIZE) {
             input.append(message, at, Math.min(READ_SIZE, message.length - at));
             while (reader.read(input)) {
                 // until starved
             }
         }
-        if (updates != before + 1) {
+        if (handler.updates() != before + 1) {
             throw new IllegalStateException("the update was not completed");
         }
-        return updates;
+        return handler.updates();
     }
 
     private static int[] photo() {
@@ -294,41 +291,4 @@ public class EncodingBenchmark {
         return out.take();
     }
 
-    private final class Handler implements ServerMessageHandler {
-        @Override
-        public PixelFormat pixelFormat() {
-            return format;
-        }
-
-        @Override
-        public Framebuffer framebuffer() {
-            return framebuffer;
-        }
-
-        @Override
-        public void framebufferUpdate(List<Rect> dirty) {
-            updates++;
-        }
-
-        @Override
-        public void desktopSizeChanged(int width, int height) {
-            throw new IllegalStateException("no resize in this benchmark");
-        }
-
-        @Override
-        public void cursorShapeChanged(CursorShape shape) {
-        }
-
-        @Override
-        public void colourMapEntries(int firstColour, int[] argb) {
-        }
-
-        @Override
-        public void bell() {
-        }
-
-        @Override
-        public void serverCutText(String text) {
-        }
-    }
 }

@@ -117,7 +117,8 @@ class EncodingsIT {
         try (RfbClient client = RealServers.connect(target(server).tcpTarget(), options(jpeg))) {
             ArgbImage shown = RealServers.image(client.awaitFirstUpdate(RealServers.WAIT));
             ArgbImage grab = reference(server).call();
-            double error = meanError(grab, shown);
+            assertEquals(grab.width() + "x" + grab.height(), shown.width() + "x" + shown.height());
+            double error = grab.meanChannelError(shown);
             assertTrue(error <= JPEG_MEAN_ERROR, server + ": mean channel error " + error);
             lossyBytes = client.stats().snapshot().bytesReceived();
         }
@@ -159,18 +160,4 @@ class EncodingsIT {
         return server == Server.QEMU ? QemuVncServer.CURSOR_TOLERANCE_PIXELS : 0;
     }
 
-    private static double meanError(ArgbImage a, ArgbImage b) {
-        assertEquals(a.width() + "x" + a.height(), b.width() + "x" + b.height());
-        long sum = 0;
-        for (int y = 0; y < a.height(); y++) {
-            for (int x = 0; x < a.width(); x++) {
-                int p = a.pixel(x, y);
-                int q = b.pixel(x, y);
-                for (int shift = 0; shift < 24; shift += 8) {
-                    sum += Math.abs((p >>> shift & 0xFF) - (q >>> shift & 0xFF));
-                }
-            }
-        }
-        return sum / (3.0 * a.width() * a.height());
-    }
 }

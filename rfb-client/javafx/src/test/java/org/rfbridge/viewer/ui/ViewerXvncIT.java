@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rfbridge.testharness.ArgbImage;
 import org.rfbridge.testharness.ManagedProcess;
 import org.rfbridge.testharness.TestImages;
 import org.rfbridge.testharness.XEventObserver;
@@ -134,7 +135,9 @@ class ViewerXvncIT {
             ViewerWindow.await(Duration.ofSeconds(10), () -> "a JPEG picture close to the screen, mean error "
                     + error[0], () -> {
                         try {
-                            error[0] = meanError(window.shownPixels(), xvnc.x().grab().pixels());
+                            ArgbImage grab = xvnc.x().grab();
+                            error[0] = grab.meanChannelError(ArgbImage.of(grab.width(), grab.height(),
+                                    window.shownPixels()));
                             return error[0] <= 6.0;
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
@@ -164,15 +167,6 @@ class ViewerXvncIT {
         });
     }
 
-    private static double meanError(int[] a, int[] b) {
-        long sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int shift = 0; shift < 24; shift += 8) {
-                sum += Math.abs((a[i] >>> shift & 0xFF) - (b[i] >>> shift & 0xFF));
-            }
-        }
-        return sum / (3.0 * a.length);
-    }
 
     @Test
     @Order(5)

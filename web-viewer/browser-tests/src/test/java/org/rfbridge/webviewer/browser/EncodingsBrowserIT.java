@@ -93,7 +93,7 @@ class EncodingsBrowserIT {
         while (System.nanoTime() < deadline) {
             ArgbImage canvas = page.canvas();
             if (canvas != null && canvas.width() == truth.width() && canvas.height() == truth.height()) {
-                error = meanError(truth, canvas);
+                error = truth.meanChannelError(canvas);
                 if (error <= JPEG_MEAN_ERROR) {
                     break;
                 }
@@ -104,17 +104,4 @@ class EncodingsBrowserIT {
         page.awaitStatus(s -> s.contains("Tight (JPEG quality 3)"), "Tight at JPEG quality 3", SETTLE);
     }
 
-    private static double meanError(ArgbImage a, ArgbImage b) {
-        long sum = 0;
-        for (int y = 0; y < a.height(); y++) {
-            for (int x = 0; x < a.width(); x++) {
-                int p = a.pixel(x, y);
-                int q = b.pixel(x, y);
-                for (int shift = 0; shift < 24; shift += 8) {
-                    sum += Math.abs((p >>> shift & 0xFF) - (q >>> shift & 0xFF));
-                }
-            }
-        }
-        return sum / (3.0 * a.width() * a.height());
-    }
 }
