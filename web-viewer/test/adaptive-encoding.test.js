@@ -150,8 +150,8 @@ describe('AdaptiveEncoding (the Java twin\'s cases)', () => {
 describe('AdaptiveEncoding, beyond the Java twin\'s cases', () => {
     test('the whole default list, in order', () => {
         assert.deepEqual(auto().encodings, [Encoding.TIGHT, Encoding.COPY_RECT, Encoding.ZRLE, Encoding.HEXTILE,
-            Encoding.ZLIB, Encoding.RRE, Encoding.RAW, Encoding.TIGHT_PNG, QUALITY_LEVEL_0 + 6, COMPRESS_LEVEL_0 + 2,
-            Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
+            Encoding.ZLIB, Encoding.RRE, Encoding.RAW, Encoding.TIGHT_PNG, QUALITY_LEVEL_0 + 6,
+            FINE_QUALITY_LEVEL_0 + 80, Encoding.SUBSAMPLING_2X, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
         assert.equal(auto().tier, Tier.MEDIUM);
         assert.equal(auto().describeQuality(), 'JPEG quality 6, auto');
     });
@@ -159,7 +159,8 @@ describe('AdaptiveEncoding, beyond the Java twin\'s cases', () => {
     test('the registry limits what is announced, and preferences must name what it decodes', () => {
         const registry = new DecoderRegistry([Encoding.RAW, Encoding.HEXTILE, Encoding.CURSOR]);
         assert.deepEqual(new AdaptiveEncoding(EncodingPreferences.auto(), registry).encodings,
-            [Encoding.HEXTILE, Encoding.RAW, QUALITY_LEVEL_0 + 6, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR]);
+            [Encoding.HEXTILE, Encoding.RAW, QUALITY_LEVEL_0 + 6, FINE_QUALITY_LEVEL_0 + 80, Encoding.SUBSAMPLING_2X,
+                COMPRESS_LEVEL_0 + 2, Encoding.CURSOR]);
         assert.throws(() => new AdaptiveEncoding(EncodingPreferences.auto().preferring(Encoding.TIGHT), registry),
             /no decoder for Tight \(7\)/);
         assert.throws(() => new AdaptiveEncoding(EncodingPreferences.exactly([Encoding.ZRLE]), registry), RangeError);
@@ -210,7 +211,8 @@ describe('AdaptiveEncoding, beyond the Java twin\'s cases', () => {
 
         const registry = new DecoderRegistry([Encoding.RAW, Encoding.CURSOR]);
         const unknown = new AdaptiveEncoding(EncodingPreferences.auto().preferring(-307), registry);
-        assert.deepEqual(unknown.encodings, [Encoding.RAW, QUALITY_LEVEL_0 + 6, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR],
+        assert.deepEqual(unknown.encodings, [Encoding.RAW, QUALITY_LEVEL_0 + 6, FINE_QUALITY_LEVEL_0 + 80,
+            Encoding.SUBSAMPLING_2X, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR],
             'a pseudo-encoding this client does not know is not asked for');
     });
 

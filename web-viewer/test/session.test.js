@@ -511,7 +511,7 @@ describe('encodings', () => {
         session.transport.serverSends(handshake38None(16, 12, 'desk'));
         const sent = Array.from(session.transport.takeSent());
         assert.deepEqual(sent.slice(-sessionStart(16, 12).length), sessionStart(16, 12));
-        assert.deepEqual(SET_ENCODINGS, setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -26, -254, -314, -239, -240, -223, -224]),
+        assert.deepEqual(SET_ENCODINGS, setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -26, -432, -766, -254, -314, -239, -240, -223, -224]),
             'the hand-written bytes and the builder agree');
         assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 6, auto');
         assert.deepEqual(session.client.encodingPreferences, EncodingPreferences.auto());
@@ -574,7 +574,8 @@ describe('encodings', () => {
         assert.equal(session.transport.sent.length, 0);
         session.transport.serverSends(handshake38None(16, 12, 'desk'));
         const sent = Array.from(session.transport.takeSent());
-        const expected = [...setEncodings([0, -26, -254, -314, -239, -240, -223, -224]), ...updateRequest(false, 16, 12)];
+        const expected = [...setEncodings([0, -26, -432, -766, -254, -314, -239, -240, -223, -224]),
+            ...updateRequest(false, 16, 12)];
         assert.deepEqual(sent.slice(-expected.length), expected);
     });
 

@@ -5,16 +5,22 @@ import { EncodingPreferences } from './encoding-preferences.js';
 import { COMPRESS_LEVEL_0, Encoding, FINE_QUALITY_LEVEL_0, QUALITY_LEVEL_0, describeEncoding, isPixelEncoding }
     from './encodings.js';
 
-function tier(name, ordinal, from, quality, compression) {
-    return Object.freeze({ name, ordinal, from, quality, compression });
+/**
+ * `fineQuality` is the fine JPEG quality (with 4:2:2 subsampling) sent beside the level, for servers
+ * that take it; the others use the level. The Java core's AdaptiveEncoding.Tier says what it was
+ * measured against (rfb-client/core/bench/JPEG-QUALITY.md): no fewer dB PSNR than the level, in
+ * fewer or the same bytes.
+ */
+function tier(name, ordinal, from, quality, compression, fineQuality = EncodingPreferences.AUTO) {
+    return Object.freeze({ name, ordinal, from, quality, compression, fineQuality });
 }
 
 /** The link tiers, slowest first: from how many bits a second each starts, its quality and compression. */
 export const Tier = Object.freeze({
     VERY_SLOW: tier('VERY_SLOW', 0, 0, 2, 9),
     SLOW: tier('SLOW', 1, 1_000_000, 4, 6),
-    MEDIUM: tier('MEDIUM', 2, 4_000_000, 6, 2),
-    FAST: tier('FAST', 3, 16_000_000, 8, 1),
+    MEDIUM: tier('MEDIUM', 2, 4_000_000, 6, 2, 80),
+    FAST: tier('FAST', 3, 16_000_000, 8, 1, 93),
     /** Its bandwidth is the tier below's: a LAN is told by its round trip. */
     LAN: tier('LAN', 4, 16_000_000, EncodingPreferences.LOSSLESS, 1),
 });
@@ -120,9 +126,12 @@ export class AdaptiveEncoding {
         }
         if (preferences.fineQuality !== EncodingPreferences.AUTO) {
             list.push(FINE_QUALITY_LEVEL_0 + preferences.fineQuality);
-        }
-        if (preferences.subsampling !== null) {
-            list.push(preferences.subsampling);
+            if (preferences.subsampling !== null) {
+                list.push(preferences.subsampling);
+            }
+        } else if (preferences.quality === EncodingPreferences.AUTO && this._tier.fineQuality !== EncodingPreferences.AUTO) {
+            list.push(FINE_QUALITY_LEVEL_0 + this._tier.fineQuality);
+            list.push(Encoding.SUBSAMPLING_2X);
         }
         list.push(COMPRESS_LEVEL_0 + this.compression);
         for (const encoding of this._registry.encodings) {

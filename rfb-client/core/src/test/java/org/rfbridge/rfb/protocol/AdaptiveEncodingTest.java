@@ -44,6 +44,8 @@ class AdaptiveEncodingTest {
         assertEquals(Encodings.TIGHT, list.get(0));
         assertTrue(list.contains(Encodings.QUALITY_LEVEL_0 + 6));
         assertTrue(list.contains(Encodings.COMPRESS_LEVEL_0 + 2));
+        assertTrue(list.contains(Encodings.FINE_QUALITY_LEVEL_0 + 80), "for servers that take it, quality 80 4:2:2");
+        assertTrue(list.contains(Encodings.SUBSAMPLING_2X));
         for (int encoding : DecoderRegistry.standard().encodings()) {
             assertTrue(list.contains(encoding), Encodings.describe(encoding));
         }
