@@ -521,6 +521,13 @@ def tight_vectors():
     v.screen.put(0, 0, 3, [[RED, GREEN, BLUE]])
     v.write()
 
+    v = Vector('tight', 'empty-rectangle', 'An empty Tight rectangle in basic compression has no rows and no data.',
+               DEFAULT_FORMAT, [TIGHT], 4, 4)
+    v.send_update(update(rect_header(1, 1, 0, 3, TIGHT) + b'\x00', rect_header(0, 0, 1, 1, TIGHT) + b'\x80'
+                         + v.fmt.tpixel(RED)))
+    v.screen.fill(0, 0, 1, 1, RED)
+    v.write()
+
     v = Vector('tight', 'four-streams', 'Tight\'s four zlib streams each go on across rectangles and updates, '
                'and a reset bit starts its stream afresh.', DEFAULT_FORMAT, [TIGHT], 4, 4)
     server = TightServer()

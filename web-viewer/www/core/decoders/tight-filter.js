@@ -50,9 +50,9 @@ export class TightFilter {
         }
     }
 
-    /** Whether every row has been painted. */
+    /** Whether every row has been painted (an empty rectangle has none to paint). */
     isComplete() {
-        return this._rowsDone === this._rect.height;
+        return this._rowsDone === this._rect.height || this._rowBytes === 0;
     }
 
     /** How many bytes of data the rectangle's rows take. */

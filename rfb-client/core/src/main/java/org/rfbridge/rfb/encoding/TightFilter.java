@@ -92,9 +92,9 @@ final class TightFilter {
         return pf.toArgb(src, offset);
     }
 
-    /** Whether every row has been painted. */
+    /** Whether every row has been painted (an empty rectangle has none to paint). */
     boolean isComplete() {
-        return rowsDone == rect.height();
+        return rowsDone == rect.height() || rowBytes == 0;
     }
 
     /** How many bytes of data the rectangle's rows take. */
