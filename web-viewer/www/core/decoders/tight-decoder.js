@@ -191,14 +191,12 @@ export class TightDecoder {
             return true;
         }
         const stream = this._streams[(this._control >>> 4) & 3];
-        while (this._compressedLeft > 0 && input.length > 0) {
+        if (this._compressed) {
+            this._compressedLeft = stream.inflateFrom(input, this._compressedLeft, this._acceptRows);
+        } else {
             const count = Math.min(this._compressedLeft, input.length);
+            input.consume(count, this._acceptRows); // data
             this._compressedLeft -= count;
-            if (this._compressed) {
-                input.consume(count, (bytes) => stream.inflate(bytes, this._acceptRows)); // zlib data
-            } else {
-                input.consume(count, this._acceptRows); // data
-            }
         }
         if (this._compressedLeft > 0) {
             return false;

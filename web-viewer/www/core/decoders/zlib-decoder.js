@@ -49,11 +49,7 @@ export class ZlibDecoder {
             this._pixelsDone = 0;
             this._partialBytes = 0;
         }
-        while (this._compressedLeft > 0 && input.length > 0) {
-            const count = Math.min(this._compressedLeft, input.length);
-            this._compressedLeft -= count;
-            input.consume(count, (bytes) => this._zlib.inflate(bytes, this._onInflated)); // zlibData
-        }
+        this._compressedLeft = this._zlib.inflateFrom(input, this._compressedLeft, this._onInflated); // zlibData
         if (this._compressedLeft > 0) {
             return false;
         }

@@ -58,6 +58,18 @@ export class ZlibStream {
     }
 
     /** Starts a new stream, as Tight's reset bits ask. */
+    /**
+     * Inflates as many of a rectangle's next `left` compressed bytes as `input` holds, handing what
+     * they inflate to `sink`; returns how many compressed bytes of the rectangle are still to come.
+     */
+    inflateFrom(input, left, sink) {
+        const count = Math.min(left, input.length);
+        if (count > 0) {
+            input.consume(count, (bytes) => this.inflate(bytes, sink)); // zlib data
+        }
+        return left - count;
+    }
+
     reset() {
         this._inflater = this._newInflater();
     }

@@ -80,11 +80,7 @@ export class ZrleDecoder {
             this._lengthRead = true;
             this._startRect(rect, pixelFormat, display, inflatedCap);
         }
-        while (this._compressedLeft > 0 && input.length > 0) {
-            const count = Math.min(this._compressedLeft, input.length);
-            this._compressedLeft -= count;
-            input.consume(count, (bytes) => this._zlib.inflate(bytes, this._onInflated)); // zlibData
-        }
+        this._compressedLeft = this._zlib.inflateFrom(input, this._compressedLeft, this._onInflated); // zlibData
         if (this._compressedLeft > 0) {
             return false;
         }

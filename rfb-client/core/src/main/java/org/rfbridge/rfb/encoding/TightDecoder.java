@@ -178,14 +178,12 @@ public final class TightDecoder implements RectDecoder {
             return true;
         }
         ZlibStream stream = streams[(control >>> 4) & 3];
-        while (compressedLeft > 0 && in.available() > 0) {
+        if (compressed) {
+            compressedLeft = stream.inflateFrom(in, compressedLeft, rows::accept);
+        } else {
             int count = (int) Math.min(compressedLeft, in.available());
+            in.consume(count, rows::accept);
             compressedLeft -= count;
-            if (compressed) {
-                in.consume(count, (array, offset, n) -> stream.inflate(array, offset, n, rows::accept));
-            } else {
-                in.consume(count, rows::accept);
-            }
         }
         if (compressedLeft > 0) {
             return false;

@@ -5,6 +5,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.rfbridge.rfb.ErrorCode;
 import org.rfbridge.rfb.RfbProtocolException;
+import org.rfbridge.rfb.io.RfbInput;
 
 /**
  * One zlib stream that lasts a connection (ZRLE and Zlib have one, Tight four), inflated as the compressed
@@ -65,6 +66,20 @@ final class ZlibStream {
             // The source array is only lent for this call.
             inflater.setInput(new byte[0]);
         }
+    }
+
+    /**
+     * Inflates as many of a rectangle's next {@code left} compressed bytes as {@code in} holds, handing what
+     * they inflate to {@code sink}.
+     *
+     * @return how many compressed bytes of the rectangle are still to come
+     */
+    long inflateFrom(RfbInput in, long left, Sink sink) throws RfbProtocolException {
+        int count = (int) Math.min(left, in.available());
+        if (count > 0) {
+            in.consume(count, (array, offset, length) -> inflate(array, offset, length, sink));
+        }
+        return left - count;
     }
 
     /** Starts a new stream, as Tight's reset bits ask. */

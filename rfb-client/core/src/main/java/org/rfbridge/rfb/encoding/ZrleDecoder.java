@@ -82,11 +82,7 @@ public final class ZrleDecoder implements RectDecoder {
             lengthRead = true;
             startRect(r, pf, fb);
         }
-        while (compressedLeft > 0 && in.available() > 0) {
-            int count = (int) Math.min(compressedLeft, in.available());
-            compressedLeft -= count;
-            in.consume(count, (array, offset, length) -> zlib.inflate(array, offset, length, this::inflated));
-        }
+        compressedLeft = zlib.inflateFrom(in, compressedLeft, this::inflated);
         if (compressedLeft > 0) {
             return false;
         }
