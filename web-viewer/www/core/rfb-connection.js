@@ -127,10 +127,10 @@ export class RfbConnection {
             // No bytes, so not the first bytes of an update either (a WebSocket message may be empty).
             return;
         }
-        const before = this._input.consumed + this._input.available;
+        const start = this._input.appended;
         this._input.push(bytes);
         this._stats.received(bytes.length);
-        this._link.arrived(arrivedAt, before, bytes.length);
+        this._link.arrived(arrivedAt, start, bytes.length);
     }
 
     /**

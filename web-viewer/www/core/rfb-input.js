@@ -20,6 +20,11 @@ export class RfbInput {
         this._appended = 0;  // bytes ever pushed
     }
 
+    /** Bytes ever pushed: the stream offset the next pushed byte will have. */
+    get appended() {
+        return this._appended;
+    }
+
     /** Bytes consumed since the input was made (for statistics and the link's measurement). */
     get consumed() {
         return this._appended - this._length;

@@ -37,6 +37,11 @@ public final class RfbInput {
         appended += length;
     }
 
+    /** Bytes appended since the input was made: the stream offset the next appended byte will have. */
+    public long appended() {
+        return appended;
+    }
+
     /** Bytes consumed since the input was made (for statistics). */
     public long consumed() {
         return appended - available();

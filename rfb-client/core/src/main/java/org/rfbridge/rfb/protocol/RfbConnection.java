@@ -85,10 +85,10 @@ public final class RfbConnection {
      * by when bytes arrived, not by when the session got round to them.
      */
     public void receive(byte[] data, int offset, int length, long arrivedNanos) {
-        long before = in.consumed() + in.available();
+        long start = in.appended();
         in.append(data, offset, length);
         stats.received(length);
-        link.arrived(arrivedNanos, before, length);
+        link.arrived(arrivedNanos, start, length);
     }
 
     /**
