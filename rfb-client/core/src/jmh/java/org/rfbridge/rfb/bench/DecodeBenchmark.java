@@ -50,7 +50,6 @@ public class DecodeBenchmark {
     static final int WIDTH = 1920;
     static final int HEIGHT = 1080;
     static final int FRAME_BYTES = WIDTH * HEIGHT * 4;
-    private static final int READ_SIZE = 64 * 1024;
 
     private final PixelFormat format = PixelFormat.RGB888;
     private final Rect fullScreen = new Rect(0, 0, WIDTH, HEIGHT);
@@ -112,17 +111,7 @@ public class DecodeBenchmark {
 
     @Benchmark
     public int rawSession() throws RfbProtocolException {
-        int before = handler.updates();
-        for (int at = 0; at < updateMessage.length; at += READ_SIZE) {
-            sessionInput.append(updateMessage, at, Math.min(READ_SIZE, updateMessage.length - at));
-            while (reader.read(sessionInput)) {
-                // until starved
-            }
-        }
-        if (handler.updates() != before + 1) {
-            throw new IllegalStateException("the update was not completed");
-        }
-        return handler.updates();
+        return handler.readUpdate(reader, sessionInput, updateMessage);
     }
 
     @Benchmark

@@ -52,7 +52,6 @@ public class EncodingBenchmark {
     private static final int WIDTH = 1920;
     private static final int HEIGHT = 1080;
     private static final int BAND = 64;
-    private static final int READ_SIZE = 64 * 1024;
 
     private final PixelFormat format = PixelFormat.RGB888;
     private int[] picture;
@@ -164,17 +163,7 @@ public class EncodingBenchmark {
         ServerMessageReader reader = new ServerMessageReader(handler, DecoderRegistry.standard(),
                 ConnectionOptions.DEFAULT_MAX_CUT_TEXT, new DecodeStats());
         RfbInput input = new RfbInput();
-        int before = handler.updates();
-        for (int at = 0; at < message.length; at += READ_SIZE) {
-            input.append(message, at, Math.min(READ_SIZE, message.length - at));
-            while (reader.read(input)) {
-                // until starved
-            }
-        }
-        if (handler.updates() != before + 1) {
-            throw new IllegalStateException("the update was not completed");
-        }
-        return handler.updates();
+        return handler.readUpdate(reader, input, message);
     }
 
     private static int[] photo() {
