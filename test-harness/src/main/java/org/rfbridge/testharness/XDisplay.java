@@ -123,6 +123,17 @@ public record XDisplay(int number) {
         throw new IllegalStateException("xdpyinfo printed no dimensions for " + name() + ":\n" + info);
     }
 
+    /** The screen size RandR reports ({@code xrandr -q}'s "current W x H"), as {width, height}. */
+    public int[] randrSize() {
+        String info = runClient(List.of(SystemPrograms.require("xrandr", "x11-xserver-utils"), "-display", name(),
+                "-q")).stdoutText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("current (\\d+) x (\\d+)").matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("xrandr printed no current size for " + name() + ":\n" + info);
+        }
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+    }
+
     /** Runs an X client against this display, failing unless it exits 0 within 20 s. */
     public Commands.Result runClient(List<String> command) {
         return Commands.run(command, environment(), null, CLIENT_LIMIT);

@@ -22,6 +22,7 @@ import org.rfbridge.viewer.session.FramebufferDisplay;
 import org.rfbridge.viewer.session.FxClipboard;
 import org.rfbridge.viewer.session.FxDialogs;
 import org.rfbridge.viewer.session.SessionView;
+import org.rfbridge.viewer.session.ResizeMode;
 import org.rfbridge.viewer.session.SessionViewModel;
 
 /**
@@ -50,7 +51,7 @@ public final class ViewerApp extends Application {
     public void start(Stage primary) {
         ViewerCommand cli = options != null ? options : new ViewerCommand();
         encodingPreferences = cli.encodingPreferences();
-        open(primary, cli.target() == null ? null : Target.parse(cli.target()), cli.viewOnly(), cli.scaleToFit(),
+        open(primary, cli.target() == null ? null : Target.parse(cli.target()), cli.viewOnly(), cli.resizeMode(),
                 cli.fullScreen());
     }
 
@@ -58,14 +59,14 @@ public final class ViewerApp extends Application {
      * Builds the window on {@code primary} and shows it; connects at once when {@code target} is given. FX thread.
      * Tests call this with a stage of their own.
      */
-    public void open(Stage primary, Target target, boolean viewOnly, boolean scaleToFit, boolean fullScreen) {
+    public void open(Stage primary, Target target, boolean viewOnly, ResizeMode resizeMode, boolean fullScreen) {
         stage = primary;
         display = new FramebufferDisplay();
         session = new SessionViewModel(RfbClient::start, display, new FxDialogs(primary), new FxClipboard(),
                 PasswordStore.inConfigDirectory(), Platform::runLater, background, System::nanoTime);
         session.encodingPreferencesProperty().set(encodingPreferences);
         session.viewOnlyProperty().set(viewOnly);
-        session.scaleToFitProperty().set(scaleToFit);
+        session.resizeModeProperty().set(resizeMode);
         session.setOnLeave(this::showConnectForm);
         sessionView = new SessionView(session, display, this::quit);
         connectModel = new ConnectViewModel(RecentConnections.inConfigDirectory());
@@ -124,7 +125,10 @@ public final class ViewerApp extends Application {
     }
 
     private void fitWindow() {
-        if (stage.isFullScreen() || stage.isMaximized() || display.sizeProperty().get() == null) {
+        // In remote mode the window decides the desktop's size, not the other way round: fitting the window to the
+        // desktop the server just resized would ask for yet another size.
+        if (stage.isFullScreen() || stage.isMaximized() || display.sizeProperty().get() == null
+                || session.resizeModeProperty().get() == ResizeMode.REMOTE) {
             return;
         }
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -6,6 +6,7 @@ import org.rfbridge.rfb.client.Target;
 import org.rfbridge.rfb.encoding.EncodingPreferences;
 import org.rfbridge.rfb.encoding.Encodings;
 import picocli.CommandLine.Command;
+import org.rfbridge.viewer.session.ResizeMode;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,7 +22,12 @@ public final class ViewerCommand implements Callable<Integer> {
     @Option(names = "--view-only", description = "Send no keyboard or mouse input.")
     boolean viewOnly;
 
-    @Option(names = "--scale", description = "Scale the desktop to fit the window (default: 1:1 with scrolling).")
+    @Option(names = "--resize", paramLabel = "MODE", defaultValue = "off",
+            description = "How the desktop meets the window: off (1:1 with scrolling), scale (scaled to fit) or"
+                    + " remote (the remote desktop resized to the window). Default: ${DEFAULT-VALUE}.")
+    String resize;
+
+    @Option(names = "--scale", description = "The same as --resize scale.")
     boolean scaleToFit;
 
     @Option(names = "--full-screen", description = "Start in full screen.")
@@ -46,6 +52,7 @@ public final class ViewerCommand implements Callable<Integer> {
             Target.parse(target);
         }
         encodingPreferences();
+        resizeMode();
         return 0;
     }
 
@@ -57,8 +64,14 @@ public final class ViewerCommand implements Callable<Integer> {
         return viewOnly;
     }
 
-    public boolean scaleToFit() {
-        return scaleToFit;
+    /**
+     * The resize mode the options ask for ({@code --scale} is {@code --resize scale}).
+     *
+     * @throws IllegalArgumentException for a word {@code --resize} does not take
+     */
+    public ResizeMode resizeMode() {
+        ResizeMode mode = ResizeMode.parse(resize == null ? "off" : resize);
+        return scaleToFit && mode == ResizeMode.OFF ? ResizeMode.SCALE : mode;
     }
 
     /**

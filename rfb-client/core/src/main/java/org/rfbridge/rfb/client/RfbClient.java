@@ -105,6 +105,8 @@ public final class RfbClient implements AutoCloseable {
     private volatile RfbException failure;
     // Written by the session thread before it ends; read by others only after `finished`.
     private volatile Framebuffer finalFramebuffer;
+    private volatile boolean serverTakesDesktopSize;
+    private volatile boolean continuousUpdates;
 
     private RfbClient(String name, TransportOpener opener, ClientOptions options, RfbClientListener listener) {
         this.name = name;
@@ -258,6 +260,29 @@ public final class RfbClient implements AutoCloseable {
     /** Requests the whole framebuffer again. */
     public void requestFullUpdate() {
         post(connection::requestFullUpdate);
+    }
+
+    /**
+     * Asks the server to make its desktop {@code width}x{@code height} (see {@link RfbConnection#requestDesktopSize});
+     * a viewer debounces this while the user drags its window.
+     */
+    public void requestDesktopSize(int width, int height) {
+        post(() -> connection.requestDesktopSize(width, height));
+    }
+
+    /** Whether the server takes desktop size requests; false until its first update says so. Read on any thread. */
+    public boolean serverTakesDesktopSize() {
+        return serverTakesDesktopSize;
+    }
+
+    /** How many FramebufferUpdateRequests the session has sent; read on any thread. */
+    public long updateRequestsSent() {
+        return connection.updateRequestsSent();
+    }
+
+    /** Whether the server sends updates unasked (continuous updates); read on any thread. */
+    public boolean continuousUpdates() {
+        return continuousUpdates;
     }
 
     /** Presses ({@code down}) or releases the key with X11 keysym {@code keysym} (see {@link Keysyms}). */
@@ -528,6 +553,8 @@ public final class RfbClient implements AutoCloseable {
 
         @Override
         public void onFramebufferUpdate(Framebuffer fb, List<Rect> dirty) {
+            serverTakesDesktopSize = connection.serverTakesDesktopSize();
+            continuousUpdates = connection.continuousUpdates();
             notifyListener(() -> listener.onFramebufferUpdate(fb, dirty));
             if (!dirty.isEmpty()) {
                 firstUpdate.complete(null);
@@ -537,6 +564,11 @@ public final class RfbClient implements AutoCloseable {
         @Override
         public void onDesktopResized(Framebuffer fb) {
             notifyListener(() -> listener.onDesktopResized(fb));
+        }
+
+        @Override
+        public void onDesktopResizeRefused(String reason) {
+            notifyListener(() -> listener.onDesktopResizeRefused(reason));
         }
 
         @Override

@@ -22,7 +22,8 @@ public final class DecoderRegistry {
     /** Pseudo-encodings whose rectangles the message reader understands; they need no decoder. */
     public static final Set<Integer> READER_PSEUDO_ENCODINGS =
             Set.of(Encodings.CURSOR_WITH_ALPHA, Encodings.CURSOR, Encodings.X_CURSOR, Encodings.DESKTOP_SIZE,
-                    Encodings.LAST_RECT);
+                    Encodings.LAST_RECT, Encodings.EXTENDED_DESKTOP_SIZE, Encodings.FENCE,
+                    Encodings.CONTINUOUS_UPDATES);
 
     // Insertion order is the preference order; pseudo-encodings map to an empty Optional.
     private final Map<Integer, Optional<Supplier<RectDecoder>>> entries;
@@ -33,8 +34,8 @@ public final class DecoderRegistry {
 
     /**
      * Every encoding this core decodes (CopyRect, Raw, ZRLE, Tight, Hextile, Zlib, RRE, TightPNG) and the
-     * CursorWithAlpha, Cursor, XCursor, DesktopSize and LastRect pseudo-encodings, in that order (the best
-     * cursor first): on a fast link Raw costs the least CPU on
+     * CursorWithAlpha, Cursor, XCursor, DesktopSize, LastRect, ExtendedDesktopSize, Fence and ContinuousUpdates
+     * pseudo-encodings, in that order (the best cursor first): on a fast link Raw costs the least CPU on
      * both ends; {@link #preferring} puts another first where bandwidth counts.
      */
     public static DecoderRegistry standard() {
@@ -52,6 +53,9 @@ public final class DecoderRegistry {
                 .pseudo(Encodings.X_CURSOR)
                 .pseudo(Encodings.DESKTOP_SIZE)
                 .pseudo(Encodings.LAST_RECT)
+                .pseudo(Encodings.EXTENDED_DESKTOP_SIZE)
+                .pseudo(Encodings.FENCE)
+                .pseudo(Encodings.CONTINUOUS_UPDATES)
                 .build();
     }
 

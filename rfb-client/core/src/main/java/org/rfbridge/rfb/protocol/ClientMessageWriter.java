@@ -18,6 +18,9 @@ public final class ClientMessageWriter {
     public static final int KEY_EVENT = 4;
     public static final int POINTER_EVENT = 5;
     public static final int CLIENT_CUT_TEXT = 6;
+    public static final int ENABLE_CONTINUOUS_UPDATES = 150;
+    public static final int FENCE = 248;
+    public static final int SET_DESKTOP_SIZE = 251;
 
     private final RfbOutput out;
 
@@ -92,6 +95,48 @@ public final class ClientMessageWriter {
                 .pad(3) // padding
                 .writeU32(latin1.length) // length
                 .writeBytes(latin1); // text
+    }
+
+    /** EnableContinuousUpdates (community RFB extensions): the area the server keeps sending, or stop. */
+    public void enableContinuousUpdates(boolean enable, int x, int y, int width, int height) {
+        checkU16("x", x);
+        checkU16("y", y);
+        checkU16("width", width);
+        checkU16("height", height);
+        out.writeU8(ENABLE_CONTINUOUS_UPDATES) // message-type
+                .writeU8(enable ? 1 : 0) // enable-flag
+                .writeU16(x) // x-position
+                .writeU16(y) // y-position
+                .writeU16(width) // width
+                .writeU16(height); // height
+    }
+
+    /** Fence (community RFB extensions), a request or an answer; the payload is at most 64 bytes. */
+    public void fence(int flags, byte[] payload) {
+        if (payload.length > ContinuousUpdates.MAX_FENCE_PAYLOAD) {
+            throw new IllegalArgumentException("fence payload of " + payload.length + " bytes");
+        }
+        out.writeU8(FENCE) // message-type
+                .pad(3) // padding
+                .writeS32(flags) // flags
+                .writeU8(payload.length) // length
+                .writeBytes(payload); // payload
+    }
+
+    /** SetDesktopSize (community RFB extensions): the framebuffer size and screens this client asks for. */
+    public void setDesktopSize(int width, int height, ScreenLayout layout) {
+        checkU16("width", width);
+        checkU16("height", height);
+        if (layout.screens().isEmpty() || layout.screens().size() > 0xFF) {
+            throw new IllegalArgumentException(layout.screens().size() + " screens");
+        }
+        out.writeU8(SET_DESKTOP_SIZE) // message-type
+                .pad(1) // padding
+                .writeU16(width) // width
+                .writeU16(height) // height
+                .writeU8(layout.screens().size()) // number-of-screens
+                .pad(1); // padding
+        layout.write(out); // screens
     }
 
     private static void checkU16(String field, int value) {

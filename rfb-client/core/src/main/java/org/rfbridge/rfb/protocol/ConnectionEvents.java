@@ -21,7 +21,8 @@ public interface ConnectionEvents {
      * A FramebufferUpdate message has been applied to {@code fb}. {@code dirty} lists the areas painted, in
      * order (possibly overlapping). Unless updates are acknowledged automatically, the next incremental update
      * is requested only once the consumer says it has taken the pixels ({@link RfbConnection#updateConsumed()});
-     * until then the session does not write to {@code fb}.
+     * until then the session does not write to {@code fb}. An update with nothing in {@code dirty} needs no
+     * acknowledgement (one in order after drawing is harmless).
      */
     default void onFramebufferUpdate(Framebuffer fb, List<Rect> dirty) {
     }
@@ -31,6 +32,10 @@ public interface ConnectionEvents {
      * is black), which replaces the old one.
      */
     default void onDesktopResized(Framebuffer fb) {
+    }
+
+    /** The server refused the desktop size this client asked for; {@code reason} is in words. */
+    default void onDesktopResizeRefused(String reason) {
     }
 
     /** The server sent a new cursor image. */

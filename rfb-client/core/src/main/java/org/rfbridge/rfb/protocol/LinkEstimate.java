@@ -3,8 +3,8 @@ package org.rfbridge.rfb.protocol;
 
 /**
  * The bandwidth and round trip a session gets, measured from its own updates (the JavaScript core's
- * {@code link-estimate.js}). The round trip is the shortest wait from a FramebufferUpdateRequest to the first
- * bytes after it among recent ones. The bandwidth is an average over updates that arrive in more than one chunk:
+ * {@code link-estimate.js}). The round trip is the shortest among recent waits from a FramebufferUpdateRequest
+ * to the first bytes after it, or (continuous updates) from a fence probe to its answer. The bandwidth is an average over updates that arrive in more than one chunk:
  * the bytes after the first chunk by the time from the first chunk's arrival to the arrival of the chunk with
  * the update's last byte. Times are when the transport read the bytes, not when they were decoded, so neither a
  * busy decoder nor an update held back for the consumer counts as link time; small updates mostly tell the
@@ -45,16 +45,40 @@ public final class LinkEstimate {
     private int arrivalCount;
 
     private long requestedAt = -1;
+    private boolean requestTimesRoundTrip;
     private long firstBytesAt = -1;
     private long firstChunkStart;
     private long firstChunkEnd;
 
-    /** A FramebufferUpdateRequest was sent at {@code now}. */
-    void requested(long now) {
+    /**
+     * An update is expected from {@code now} on: a FramebufferUpdateRequest was sent, or (continuous updates) the
+     * last one ended. Only a request's wait for the first bytes is a round trip ({@code timesRoundTrip}).
+     */
+    void requested(long now, boolean timesRoundTrip) {
         if (requestedAt < 0) {
             requestedAt = now;
             firstBytesAt = -1;
+            requestTimesRoundTrip = timesRoundTrip;
         }
+    }
+
+    /** A fence sent at {@code sentAt} was answered by the bytes up to stream offset {@code end}. */
+    void roundTrip(long sentAt, long end) {
+        long at = arrivalOf(end);
+        if (at >= sentAt) {
+            addRoundTrip(at - sentAt);
+        }
+    }
+
+    private void addRoundTrip(long nanos) {
+        roundTrips[roundTripNext] = nanos;
+        roundTripNext = (roundTripNext + 1) % ROUND_TRIPS_KEPT;
+        roundTripCount = Math.min(roundTripCount + 1, ROUND_TRIPS_KEPT);
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < roundTripCount; i++) {
+            min = Math.min(min, roundTrips[i]);
+        }
+        shortestRoundTrip = min;
     }
 
     /** {@code length} bytes, stream offsets {@code start} on, were read at {@code at}. */
@@ -67,14 +91,9 @@ public final class LinkEstimate {
             firstBytesAt = at;
             firstChunkStart = start;
             firstChunkEnd = start + length;
-            roundTrips[roundTripNext] = at - requestedAt;
-            roundTripNext = (roundTripNext + 1) % ROUND_TRIPS_KEPT;
-            roundTripCount = Math.min(roundTripCount + 1, ROUND_TRIPS_KEPT);
-            long min = Long.MAX_VALUE;
-            for (int i = 0; i < roundTripCount; i++) {
-                min = Math.min(min, roundTrips[i]);
+            if (requestTimesRoundTrip) {
+                addRoundTrip(at - requestedAt);
             }
-            shortestRoundTrip = min;
         }
     }
 

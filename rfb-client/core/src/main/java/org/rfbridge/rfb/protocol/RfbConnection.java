@@ -8,6 +8,7 @@ import org.rfbridge.rfb.RfbEndOfStreamException;
 import org.rfbridge.rfb.RfbException;
 import org.rfbridge.rfb.RfbProtocolException;
 import org.rfbridge.rfb.encoding.EncodingPreferences;
+import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.rfb.io.RfbInput;
 import org.rfbridge.rfb.io.RfbOutput;
 import org.rfbridge.rfb.pixel.ColourMap;
@@ -68,6 +69,15 @@ public final class RfbConnection {
     private volatile AdaptiveEncoding encodingChoice;
     private boolean awaitingConsumer;
     private boolean fullUpdateNeeded;
+    private ContinuousUpdates continuous = new ContinuousUpdates(false);
+    private boolean framebufferReplaced;
+    private volatile long updateRequestsSent;
+    // Remote resize: what the server said of its screens, and the size the viewer wants (-1: none pending).
+    private ScreenLayout screenLayout = new ScreenLayout(List.of());
+    private boolean serverTakesDesktopSize;
+    private boolean desktopSizeRequestOutstanding;
+    private int wantedWidth = -1;
+    private int wantedHeight = -1;
 
     public RfbConnection(ConnectionOptions options, ConnectionEvents events) {
         this.options = Objects.requireNonNull(options, "options");
@@ -173,21 +183,33 @@ public final class RfbConnection {
         }
         encodingChoice = new AdaptiveEncoding(options.encodingPreferences(), options.decoders());
         writer.setEncodings(encodingChoice.encodings());
+        continuous = new ContinuousUpdates(options.decoders().supports(Encodings.FENCE)
+                && options.decoders().supports(Encodings.CONTINUOUS_UPDATES));
         requestUpdate(false);
         LOG.debug("handshake complete: {}", info);
         events.onConnected(info);
     }
 
     private void requestUpdate(boolean incremental) {
-        if (encodingChoice.follow(link)) {
-            LOG.info("link {}: now asking for {}", link.describe(), encodingChoice.describeQuality());
-            writer.setEncodings(encodingChoice.encodings());
-            // What JPEG left inexact would stay so until it changes: have it all sent again, losslessly.
-            incremental &= encodingChoice.quality() != EncodingPreferences.LOSSLESS;
-        }
+        incremental &= !followLink();
         writer.framebufferUpdateRequest(incremental, 0, 0, framebuffer.width(), framebuffer.height());
+        updateRequestsSent++;
         requestOutstanding = true;
-        link.requested(System.nanoTime());
+        // In continuous mode updates come whether asked for or not: the time to the next one is no round trip.
+        link.requested(System.nanoTime(), !continuous.enabled());
+    }
+
+    /**
+     * Asks for other encodings if the link calls for them; returns whether the whole framebuffer must be sent
+     * again, because what JPEG left inexact would stay so until it changes.
+     */
+    private boolean followLink() {
+        if (!encodingChoice.follow(link)) {
+            return false;
+        }
+        LOG.info("link {}: now asking for {}", link.describe(), encodingChoice.describeQuality());
+        writer.setEncodings(encodingChoice.encodings());
+        return encodingChoice.quality() == EncodingPreferences.LOSSLESS;
     }
 
     /**
@@ -221,10 +243,58 @@ public final class RfbConnection {
     }
 
     private void requestNextUpdate() {
-        if (!requestOutstanding) {
+        // In continuous mode the server sends changes unasked; only a full refresh needs a request.
+        if (!requestOutstanding && (!continuous.enabled() || fullUpdateNeeded)) {
             requestUpdate(!fullUpdateNeeded);
             fullUpdateNeeded = false;
         }
+    }
+
+    /**
+     * Asks the server to make the desktop {@code width}x{@code height} (clamped to 1..16384), keeping its screens
+     * (see {@link ScreenLayout#resizedTo}). Sent now if the server has shown it takes SetDesktopSize and no earlier
+     * request is unanswered; otherwise kept, the latest size only, until then. The answer comes as a resize or as
+     * {@link ConnectionEvents#onDesktopResizeRefused}.
+     */
+    public void requestDesktopSize(int width, int height) {
+        requireNormal();
+        wantedWidth = Math.max(1, Math.min(width, org.rfbridge.rfb.Limits.MAX_FRAMEBUFFER_SIDE));
+        wantedHeight = Math.max(1, Math.min(height, org.rfbridge.rfb.Limits.MAX_FRAMEBUFFER_SIDE));
+        sendWantedDesktopSize();
+    }
+
+    private void sendWantedDesktopSize() {
+        if (wantedWidth < 0 || !serverTakesDesktopSize || desktopSizeRequestOutstanding) {
+            return;
+        }
+        int width = wantedWidth;
+        int height = wantedHeight;
+        wantedWidth = -1;
+        wantedHeight = -1;
+        if (width != framebuffer.width() || height != framebuffer.height()) {
+            writer.setDesktopSize(width, height, screenLayout.resizedTo(width, height));
+            desktopSizeRequestOutstanding = true;
+        }
+    }
+
+    /** Whether the server takes SetDesktopSize (it sent an ExtendedDesktopSize); false before the first update. */
+    public boolean serverTakesDesktopSize() {
+        return serverTakesDesktopSize;
+    }
+
+    /** The server's screens as it last reported them; empty if it never did. */
+    public ScreenLayout screenLayout() {
+        return screenLayout;
+    }
+
+    /** How many FramebufferUpdateRequests the session has sent; readable from any thread. */
+    public long updateRequestsSent() {
+        return updateRequestsSent;
+    }
+
+    /** Whether the server sends updates unasked (continuous updates are on). */
+    public boolean continuousUpdates() {
+        return continuous.enabled();
     }
 
     /**
@@ -341,9 +411,25 @@ public final class RfbConnection {
         public void framebufferUpdate(List<Rect> dirty) {
             requestOutstanding = false;
             link.updateDone(in.consumed());
-            awaitingConsumer = true;
+            // An update that painted nothing (Xvnc's first one carries only ExtendedDesktopSize) leaves nothing for
+            // the consumer to read, so the next one need not wait for it: a consumer that acknowledges only
+            // pictures would otherwise never see one.
+            awaitingConsumer = !dirty.isEmpty();
+            sendWantedDesktopSize();
+            if (continuous.enabled()) {
+                fullUpdateNeeded |= followLink();
+                if (framebufferReplaced) {
+                    writer.enableContinuousUpdates(true, 0, 0, framebuffer.width(), framebuffer.height());
+                }
+                link.requested(System.nanoTime(), false);
+            }
+            framebufferReplaced = false;
             // Asked for now, the next update is on its way while the consumer draws this one.
             requestNextUpdate();
+            byte[] probe = continuous.probeDue(System.nanoTime());
+            if (probe != null) {
+                writer.fence(ContinuousUpdates.FENCE_REQUEST, probe);
+            }
             events.onFramebufferUpdate(framebuffer, dirty);
             if (options.autoAcknowledgeUpdates() && awaitingConsumer) {
                 updateConsumed();
@@ -355,7 +441,61 @@ public final class RfbConnection {
             LOG.debug("desktop resized to {}x{}", width, height);
             framebuffer = allocateFramebuffer(width, height, framebuffer);
             fullUpdateNeeded = true;
+            framebufferReplaced = true;
             events.onDesktopResized(framebuffer);
+        }
+
+        @Override
+        public void extendedDesktopSize(int reason, int status, int width, int height, ScreenLayout layout)
+                throws RfbProtocolException {
+            serverTakesDesktopSize = true;
+            boolean answersThisClient = reason == 1;
+            if (answersThisClient) {
+                desktopSizeRequestOutstanding = false;
+            }
+            if (status != 0) {
+                if (answersThisClient) {
+                    LOG.info("the server refused the desktop size: {}", ScreenLayout.refusal(status));
+                    events.onDesktopResizeRefused(ScreenLayout.refusal(status));
+                }
+                return;
+            }
+            screenLayout = layout;
+            if (width != framebuffer.width() || height != framebuffer.height()) {
+                desktopSizeChanged(width, height);
+            }
+        }
+
+        @Override
+        public void fence(int flags, byte[] payload) {
+            if ((flags & ContinuousUpdates.FENCE_REQUEST) != 0) {
+                // Everything before it is handled and everything after will be, in order: answer at once.
+                writer.fence(flags & ContinuousUpdates.FENCE_ANSWER_FLAGS, payload);
+            } else {
+                long sentAt = continuous.probeAnswered(payload);
+                if (sentAt >= 0) {
+                    link.roundTrip(sentAt, in.consumed());
+                }
+            }
+            if (continuous.serverSentFence()) {
+                enableContinuousUpdates();
+            }
+        }
+
+        @Override
+        public void endOfContinuousUpdates() {
+            boolean wasOn = continuous.enabled();
+            if (continuous.serverSentEnd()) {
+                enableContinuousUpdates();
+            } else if (wasOn) {
+                LOG.debug("the server ended continuous updates");
+                requestNextUpdate();
+            }
+        }
+
+        private void enableContinuousUpdates() {
+            LOG.debug("continuous updates on");
+            writer.enableContinuousUpdates(true, 0, 0, framebuffer.width(), framebuffer.height());
         }
 
         @Override

@@ -25,6 +25,19 @@ public interface ServerMessageHandler {
     /** DesktopSize: replace the framebuffer. */
     void desktopSizeChanged(int width, int height) throws RfbProtocolException;
 
+    /**
+     * ExtendedDesktopSize: {@code reason} 0 server, 1 this client, 2 another client; {@code status} 0 done (the
+     * layout is validated against the size), else refused. The handler replaces the framebuffer if the size changed.
+     */
+    void extendedDesktopSize(int reason, int status, int width, int height, ScreenLayout layout)
+            throws RfbProtocolException;
+
+    /** A Fence; {@code flags} as sent, Request included. */
+    void fence(int flags, byte[] payload);
+
+    /** EndOfContinuousUpdates: the server has them, or ended them. */
+    void endOfContinuousUpdates();
+
     void cursorShapeChanged(CursorShape shape);
 
     /** SetColourMapEntries: {@code argb.length} entries starting at {@code firstColour}. */

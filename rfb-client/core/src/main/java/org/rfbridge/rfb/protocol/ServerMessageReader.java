@@ -36,6 +36,8 @@ public final class ServerMessageReader {
     public static final int SET_COLOUR_MAP_ENTRIES = 1;
     public static final int BELL = 2;
     public static final int SERVER_CUT_TEXT = 3;
+    public static final int END_OF_CONTINUOUS_UPDATES = 150;
+    public static final int FENCE = 248;
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerMessageReader.class);
     private static final int RECT_HEADER_SIZE = 12;
@@ -152,9 +154,41 @@ public final class ServerMessageReader {
                 return true;
             case SERVER_CUT_TEXT:
                 return readServerCutText(in);
+            case END_OF_CONTINUOUS_UPDATES:
+                if (!registry.supports(Encodings.CONTINUOUS_UPDATES)) {
+                    break;
+                }
+                in.skip(1); // message-type
+                handler.endOfContinuousUpdates();
+                return true;
+            case FENCE:
+                if (!registry.supports(Encodings.FENCE)) {
+                    break;
+                }
+                return readFence(in);
             default:
-                throw new RfbProtocolException(ErrorCode.UNKNOWN_MESSAGE, "unknown server message type " + type);
+                break;
         }
+        throw new RfbProtocolException(ErrorCode.UNKNOWN_MESSAGE, "unknown server message type " + type);
+    }
+
+    private boolean readFence(RfbInput in) throws RfbProtocolException {
+        if (!in.has(9)) {
+            return false;
+        }
+        int length = in.peekU8(8);
+        if (length > ContinuousUpdates.MAX_FENCE_PAYLOAD) {
+            throw new RfbProtocolException(ErrorCode.BAD_MESSAGE, "Fence payload of " + length
+                    + " bytes is over the " + ContinuousUpdates.MAX_FENCE_PAYLOAD + " the message allows");
+        }
+        if (!in.has(9 + length)) {
+            return false;
+        }
+        in.skip(4); // message-type, padding
+        int flags = in.readS32(); // flags
+        in.skip(1); // length
+        handler.fence(flags, in.readBytes(length)); // payload
+        return true;
     }
 
     private boolean readServerCutText(RfbInput in) {
@@ -247,6 +281,8 @@ public final class ServerMessageReader {
                 dirty.clear();
                 dirty.add(new Rect(0, 0, rect.width(), rect.height()));
                 return true;
+            case Encodings.EXTENDED_DESKTOP_SIZE:
+                return readExtendedDesktopSize(in);
             case Encodings.LAST_RECT:
                 // Ends the update whatever its count said (servers not knowing it up front send 0xFFFF).
                 lastRectSeen = true;
@@ -261,6 +297,32 @@ public final class ServerMessageReader {
             default:
                 throw new IllegalStateException("no reader for " + Encodings.describe(rectEncoding));
         }
+    }
+
+    // The rectangle's x is why the size changed, its y whether it did; the body lists the screens.
+    private boolean readExtendedDesktopSize(RfbInput in) throws RfbProtocolException {
+        Limits.checkFramebufferSize("ExtendedDesktopSize", rect.width(), rect.height());
+        if (!in.has(4)) {
+            return false;
+        }
+        int count = in.peekU8(0); // number-of-screens
+        if (!in.has(4 + count * ScreenLayout.SCREEN_BYTES)) {
+            return false;
+        }
+        in.skip(4); // number-of-screens, padding
+        ScreenLayout layout = ScreenLayout.read(in, count);
+        int reason = rect.x();
+        int status = rect.y();
+        if (status == 0) {
+            layout.validate(rect.width(), rect.height());
+        }
+        Framebuffer before = handler.framebuffer();
+        handler.extendedDesktopSize(reason, status, rect.width(), rect.height(), layout);
+        if (handler.framebuffer() != before) {
+            dirty.clear();
+            dirty.add(new Rect(0, 0, rect.width(), rect.height()));
+        }
+        return true;
     }
 
     private void finishUpdate() {

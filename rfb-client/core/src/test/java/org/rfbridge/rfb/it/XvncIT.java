@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.rfb.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rfbridge.rfb.it.RealServers.PATTERN_BACKGROUND;
 import static org.rfbridge.rfb.it.RealServers.PATTERN_FOREGROUND;
 
@@ -127,6 +129,68 @@ class XvncIT extends XServerContract {
                 .build())) {
             ArgbImage snapshot = RealServers.image(client.awaitFirstUpdate(RealServers.WAIT));
             assertEquals(null, x.grab().describeDifference(snapshot, 8));
+        }
+    }
+
+    /**
+     * Xvnc offers continuous updates and fences (a Fence and an EndOfContinuousUpdates after SetEncodings): the
+     * session turns them on, and from then on every change arrives without a single further request.
+     */
+    @Test
+    void continuousUpdatesAreNegotiatedAndCarryEveryChangeUnasked() throws Exception {
+        XDisplay x = xvnc.x();
+        x.setRootPattern(PATTERN_FOREGROUND, PATTERN_BACKGROUND);
+        try (RfbClient client = RealServers.connect(xvnc.tcpTarget(), RealServers.options(SecurityTypes.NONE, null))) {
+            RealServers.awaitSameScreen(client, x::grab, 0, "xvnc-continuous-first");
+            long deadline = System.nanoTime() + RealServers.WAIT.toNanos();
+            while (!client.continuousUpdates() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(client.continuousUpdates(), "continuous updates are on");
+            long requests = client.updateRequestsSent();
+            for (int change = 0; change < 3; change++) {
+                boolean inverted = change % 2 == 0;
+                x.setRootPattern(inverted ? PATTERN_BACKGROUND : PATTERN_FOREGROUND,
+                        inverted ? PATTERN_FOREGROUND : PATTERN_BACKGROUND);
+                RealServers.awaitSameScreen(client, x::grab, 0, "xvnc-continuous-" + change);
+            }
+            assertEquals(requests, client.updateRequestsSent(), "no FramebufferUpdateRequest after they were on");
+        }
+    }
+
+    /**
+     * Asking for a size resizes the X screen itself (RandR reports it), and the framebuffer follows, larger and
+     * smaller. (Xvnc takes any size up to 16384x16384 with the one-screen layouts a client sends, so refusals are
+     * exercised against the demo server and by the vectors.)
+     */
+    @Test
+    void theXScreenTakesTheSizeTheClientAsksFor() throws Exception {
+        XDisplay x = xvnc.x();
+        x.setRootPattern(PATTERN_FOREGROUND, PATTERN_BACKGROUND);
+        java.util.concurrent.BlockingQueue<String> refusals = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (RfbClient client = RfbClient.connect(xvnc.tcpTarget(), RealServers.options(SecurityTypes.NONE, null),
+                new org.rfbridge.rfb.client.RfbClientListener() {
+                    @Override
+                    public void onDesktopResizeRefused(String reason) {
+                        refusals.add(reason);
+                    }
+                })) {
+            RealServers.awaitSameScreen(client, x::grab, 0, "xvnc-set-size-before");
+            assertTrue(client.serverTakesDesktopSize(), "Xvnc announced SetDesktopSize in its first update");
+            client.requestDesktopSize(1000, 700);
+            ArgbImage after = RealServers.awaitSameScreen(client, x::grab, 0, "xvnc-set-size-after");
+            assertEquals(1000, after.width());
+            assertEquals(700, after.height());
+            assertArrayEquals(new int[] {1000, 700}, x.randrSize());
+            client.requestDesktopSize(800, 600);
+            ArgbImage smaller = RealServers.awaitSameScreen(client, x::grab, 0, "xvnc-set-size-smaller");
+            assertEquals(800, smaller.width());
+            assertArrayEquals(new int[] {800, 600}, x.randrSize());
+            assertEquals(List.of(), List.copyOf(refusals), "nothing refused");
+            // The other tests expect 640x480; xrandr --fb cannot shrink the screen below the output Xvnc now has.
+            client.requestDesktopSize(640, 480);
+            RealServers.awaitSameScreen(client, x::grab, 0, "xvnc-set-size-restored");
+            assertArrayEquals(new int[] {640, 480}, x.randrSize());
         }
     }
 }

@@ -24,7 +24,7 @@ class AdaptiveEncodingTest {
         int first = 1448;
         long rest = 1_000_000;
         long nanos = (long) (rest * 8 / (mbits * 1e6) * 1e9);
-        link.requested(clock[0]);
+        link.requested(clock[0], true);
         clock[0] += roundTrip;
         link.arrived(clock[0], consumed[0], first);
         consumed[0] += first;
@@ -124,22 +124,23 @@ class AdaptiveEncodingTest {
                 .withJpeg(85, Encodings.SUBSAMPLING_2X), DecoderRegistry.standard());
         assertEquals(List.of(Encodings.HEXTILE, Encodings.QUALITY_LEVEL_0 + 6, Encodings.FINE_QUALITY_LEVEL_0 + 85,
                 Encodings.SUBSAMPLING_2X, Encodings.COMPRESS_LEVEL_0 + 2, Encodings.CURSOR_WITH_ALPHA,
-                Encodings.CURSOR, Encodings.X_CURSOR, Encodings.DESKTOP_SIZE, Encodings.LAST_RECT), choice.encodings());
+                Encodings.CURSOR, Encodings.X_CURSOR, Encodings.DESKTOP_SIZE, Encodings.LAST_RECT,
+                Encodings.EXTENDED_DESKTOP_SIZE, Encodings.FENCE, Encodings.CONTINUOUS_UPDATES), choice.encodings());
     }
 
     @Test
     void smallUpdatesAndOneChunkUpdatesMeasureTheRoundTripButNotTheBandwidth() {
         LinkEstimate link = new LinkEstimate();
-        link.requested(0);
+        link.requested(0, true);
         link.arrived(40 * MS, 0, 100);
         link.updateDone(100);
         assertEquals(40 * MS, link.roundTripNanos());
         assertTrue(Double.isNaN(link.bitsPerSecond()));
-        link.requested(50 * MS);
+        link.requested(50 * MS, true);
         link.arrived(90 * MS, 100, 3000);
         link.updateDone(3100);
         assertTrue(Double.isNaN(link.bitsPerSecond()), "3000 bytes in one chunk say nothing");
-        link.requested(100 * MS);
+        link.requested(100 * MS, true);
         link.arrived(125 * MS, 3100, 1000);
         link.arrived(200 * MS, 4100, 500_000);
         link.arrived(225 * MS, 504_100, 500_000);
@@ -147,7 +148,7 @@ class AdaptiveEncodingTest {
         link.updateDone(1_004_100);
         assertEquals(25 * MS, link.roundTripNanos(), "the shortest recent wait");
         assertEquals(80e6, link.bitsPerSecond(), 1e3, "1 MB after the first chunk in the 100 ms to its last byte");
-        link.requested(400 * MS);
+        link.requested(400 * MS, true);
         link.arrived(401 * MS, 1_004_107, 64 * 1024);
         link.updateDone(1_004_107 + 64 * 1024);
         assertTrue(link.bitsPerSecond() > 80e6, "64 KiB in one chunk: faster than a read can time");

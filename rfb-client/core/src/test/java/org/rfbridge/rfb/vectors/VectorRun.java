@@ -149,6 +149,7 @@ final class VectorRun {
                     step.get("buttons").asInt());
             case "clipboard" -> connection.sendClientCutText(step.get("text").asText());
             case "refresh" -> connection.requestFullUpdate();
+            case "resize" -> connection.requestDesktopSize(step.get("width").asInt(), step.get("height").asInt());
             default -> throw new IllegalArgumentException(where + ": unknown action");
         }
         collectOutput();
@@ -286,6 +287,11 @@ final class VectorRun {
         @Override
         public void onDesktopResized(Framebuffer fb) {
             events.add(NODES.objectNode().put("type", "resize").put("width", fb.width()).put("height", fb.height()));
+        }
+
+        @Override
+        public void onDesktopResizeRefused(String reason) {
+            events.add(NODES.objectNode().put("type", "resize-refused").put("message", reason));
         }
 
         @Override

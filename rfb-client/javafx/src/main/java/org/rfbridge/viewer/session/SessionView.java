@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Dimension2D;
@@ -26,13 +27,15 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 import org.rfbridge.rfb.encoding.EncodingPreferences;
 import org.rfbridge.rfb.encoding.Encodings;
 import org.rfbridge.viewer.input.KeyCombo;
 import org.rfbridge.viewer.input.PointerTranslator;
 
 /**
- * The session window's content: menus, the remote display (1:1 in a scroll pane, or scaled to fit) and the
+ * The session window's content: menus, the remote display (1:1 in a scroll pane, scaled to fit, or the remote
+ * desktop resized to the window; see {@link ResizeMode}) and the
  * status bar. Builds controls and forwards events to the {@link SessionViewModel}; decides nothing itself.
  */
 public final class SessionView extends BorderPane {
@@ -45,6 +48,7 @@ public final class SessionView extends BorderPane {
     private ScheduledExecutorService ticker;
     private final ScrollPane scroll;
     private final StackPane surface;
+    private final PauseTransition remoteResize = new PauseTransition(Duration.millis(250));
 
     public SessionView(SessionViewModel model, FramebufferDisplay display, Runnable quit) {
         this.model = model;
@@ -130,13 +134,22 @@ public final class SessionView extends BorderPane {
         exit.setOnAction(e -> quit.run());
         Menu session = new Menu("Session", null, reconnect, screenshot, new SeparatorMenuItem(), disconnect, exit);
 
-        CheckMenuItem fit = new CheckMenuItem("Scale to fit");
-        fit.selectedProperty().bindBidirectional(model.scaleToFitProperty());
+        ToggleGroup modes = new ToggleGroup();
+        Menu resize = new Menu("Desktop size");
+        for (ResizeMode mode : ResizeMode.values()) {
+            RadioMenuItem item = new RadioMenuItem(mode.label());
+            item.setId("menu-resize-" + mode.word());
+            item.setToggleGroup(modes);
+            item.setSelected(model.resizeModeProperty().get() == mode);
+            model.resizeModeProperty().addListener((obs, old, now) -> item.setSelected(now == mode));
+            item.setOnAction(e -> model.resizeModeProperty().set(mode));
+            resize.getItems().add(item);
+        }
         CheckMenuItem full = new CheckMenuItem("Full screen");
         full.selectedProperty().bindBidirectional(model.fullScreenProperty());
         CheckMenuItem viewOnly = new CheckMenuItem("View only");
         viewOnly.selectedProperty().bindBidirectional(model.viewOnlyProperty());
-        Menu view = new Menu("View", null, fit, full, viewOnly);
+        Menu view = new Menu("View", null, resize, full, viewOnly);
 
         Menu keys = new Menu("Keys");
         for (KeyCombo combo : KeyCombo.values()) {
@@ -200,22 +213,69 @@ public final class SessionView extends BorderPane {
 
     private void bindScaling() {
         InvalidationListener rescale = obs -> updateScale();
-        model.scaleToFitProperty().addListener(rescale);
+        model.resizeModeProperty().addListener(rescale);
         scroll.widthProperty().addListener(rescale);
         scroll.heightProperty().addListener(rescale);
         display.sizeProperty().addListener(rescale);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, was, window) -> {
+                    if (window != null) {
+                        window.outputScaleXProperty().addListener(rescale);
+                    }
+                    updateScale();
+                });
+            }
+        });
+        // Asking on every step of a drag would make the server resize dozens of times; ask once it settles.
+        remoteResize.setOnFinished(e -> model.viewportSettled(deviceWidth(), deviceHeight()));
+        InvalidationListener viewportChanged = obs -> {
+            if (model.resizeModeProperty().get() == ResizeMode.REMOTE) {
+                remoteResize.playFromStart();
+            }
+        };
+        scroll.widthProperty().addListener(viewportChanged);
+        scroll.heightProperty().addListener(viewportChanged);
+        model.resizeModeProperty().addListener(viewportChanged);
+        model.stateProperty().addListener(viewportChanged);
         updateScale();
     }
 
+    /** Device pixels per layout pixel: more than 1 on a scaled (HiDPI) screen. */
+    private double outputScale() {
+        return getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
+    }
+
+    private int deviceWidth() {
+        return (int) Math.floor((scroll.getWidth() - 2) * outputScale());
+    }
+
+    private int deviceHeight() {
+        return (int) Math.floor((scroll.getHeight() - 2) * outputScale());
+    }
+
+    /**
+     * 1:1 is one remote pixel per device pixel, so that a scaled screen shows the desktop sharp. Remote mode is 1:1
+     * too, scaled down only while the desktop is larger than the window (before the server took its size, or if it
+     * refused).
+     */
     private void updateScale() {
-        boolean fit = model.scaleToFitProperty().get();
-        updateScrollBars(fit);
+        ResizeMode mode = model.resizeModeProperty().get();
+        double oneToOne = 1 / outputScale();
         Dimension2D size = display.sizeProperty().get();
-        if (!fit || size == null || scroll.getWidth() <= 2 || scroll.getHeight() <= 2) {
-            display.setScale(1);
+        if (size == null || scroll.getWidth() <= 2 || scroll.getHeight() <= 2) {
+            updateScrollBars(mode != ResizeMode.OFF);
+            display.setScale(oneToOne);
             return;
         }
-        display.setScale(Math.min((scroll.getWidth() - 2) / size.getWidth(), (scroll.getHeight() - 2) / size.getHeight()));
+        double fit = Math.min((scroll.getWidth() - 2) / size.getWidth(), (scroll.getHeight() - 2) / size.getHeight());
+        double scale = switch (mode) {
+            case OFF -> oneToOne;
+            case SCALE -> fit;
+            case REMOTE -> Math.min(oneToOne, fit);
+        };
+        updateScrollBars(mode != ResizeMode.OFF);
+        display.setScale(scale);
     }
 
     private void updateScrollBars(boolean fit) {

@@ -83,7 +83,7 @@ public final class SessionViewModel {
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<CursorShape> cursor = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty viewOnly = new SimpleBooleanProperty(false);
-    private final BooleanProperty scaleToFit = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ResizeMode> resizeMode = new SimpleObjectProperty<>(ResizeMode.OFF);
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(false);
     private final StringBinding statusText;
     private final StringBinding title;
@@ -185,8 +185,20 @@ public final class SessionViewModel {
         return viewOnly;
     }
 
-    public BooleanProperty scaleToFitProperty() {
-        return scaleToFit;
+    public ObjectProperty<ResizeMode> resizeModeProperty() {
+        return resizeMode;
+    }
+
+    /**
+     * The window's desktop area is {@code width}x{@code height} device pixels now (the view calls this once the
+     * user has stopped dragging): in remote mode the server is asked for that size.
+     */
+    public void viewportSettled(int width, int height) {
+        RfbClient client = current == null ? null : current.client;
+        if (resizeMode.get() == ResizeMode.REMOTE && client != null && state.get() == State.CONNECTED
+                && width > 0 && height > 0) {
+            client.requestDesktopSize(width, height);
+        }
     }
 
     public BooleanProperty fullScreenProperty() {
@@ -416,6 +428,11 @@ public final class SessionViewModel {
                 desktopWidth.set(width);
                 desktopHeight.set(height);
             });
+        }
+
+        @Override
+        public void onDesktopResizeRefused(String reason) {
+            onUi(() -> message.set("resize refused: " + reason));
         }
 
         @Override

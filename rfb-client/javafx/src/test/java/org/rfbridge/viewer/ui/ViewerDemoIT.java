@@ -27,6 +27,7 @@ import org.rfbridge.proxy.target.HostAndPort;
 import org.rfbridge.viewer.connect.ConfigDirectory;
 import org.rfbridge.viewer.connect.ConnectView;
 import org.rfbridge.viewer.session.FxDialogs;
+import org.rfbridge.viewer.session.ResizeMode;
 import org.testfx.api.FxRobot;
 
 /** The viewer against the demo desktop: exact pixels at 1:1, input reaching the server, a refused password. */
@@ -115,7 +116,7 @@ class ViewerDemoIT {
                 ViewerWindow window = ViewerWindow.open(target(demo))) {
             window.awaitShowing(WIDTH, HEIGHT);
             ViewerWindow.fx(() -> {
-                window.session().scaleToFitProperty().set(true);
+                window.session().resizeModeProperty().set(ResizeMode.SCALE);
                 window.stage.setWidth(WIDTH / 2.0);
                 window.stage.setHeight(HEIGHT / 2.0 + 60);
                 return null;

@@ -17,6 +17,7 @@ import org.rfbridge.rfb.client.Target;
 import org.rfbridge.testharness.SystemPrograms;
 import org.rfbridge.viewer.ViewerApp;
 import org.rfbridge.viewer.connect.ConfigDirectory;
+import org.rfbridge.viewer.session.ResizeMode;
 import org.rfbridge.viewer.session.SessionViewModel;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -53,7 +54,7 @@ final class ViewerWindow implements AutoCloseable {
         Stage stage = FxToolkit.registerStage(Stage::new);
         ViewerWindow window = new ViewerWindow(stage);
         fx(() -> {
-            window.app.open(stage, target == null ? null : Target.parse(target), false, false, false);
+            window.app.open(stage, target == null ? null : Target.parse(target), false, ResizeMode.OFF, false);
             return null;
         });
         return window;

@@ -25,6 +25,7 @@ import org.rfbridge.testharness.ManagedProcess;
 import org.rfbridge.testharness.TestImages;
 import org.rfbridge.testharness.XEventObserver;
 import org.rfbridge.testharness.XvncServer;
+import org.rfbridge.viewer.session.ResizeMode;
 import org.testfx.api.FxRobot;
 
 /**
@@ -65,7 +66,8 @@ class ViewerXvncIT {
         int[] truth = xvnc.x().grab().pixels();
         int[][] shown = new int[1][];
         ViewerWindow.await(Duration.ofSeconds(10),
-                () -> ViewerWindow.differences(shown[0], truth) + " pixels differ from Xvnc's screen (" + what + ")",
+                () -> ViewerWindow.differences(shown[0], truth) + " pixels differ from Xvnc's screen (" + what + "; shown "
+                        + (shown[0] == null ? 0 : shown[0].length) + " pixels, the screen " + truth.length + ")",
                 () -> {
                     try {
                         shown[0] = window.shownPixels();
@@ -178,5 +180,42 @@ class ViewerXvncIT {
         ViewerWindow.await(Duration.ofSeconds(5), "the window to grow",
                 () -> ViewerWindow.fx(() -> window.stage.getWidth() >= 1024 && window.stage.getHeight() >= 768));
         awaitScreenMatches("after the resize");
+    }
+
+    /**
+     * "Resize the remote desktop": the X screen (as RandR reports it) takes the size of the window's desktop area,
+     * once after switching and again after the window is resized, and the view shows it pixel for pixel.
+     */
+    @Test
+    @Order(6)
+    void resizingTheRemoteDesktopToTheWindowResizesTheXScreen() throws Exception {
+        window.awaitShowing(1024, 768);
+        clickMenu("View", "Desktop size", ResizeMode.REMOTE.label());
+        for (int[] windowSize : new int[][] {{900, 700}, {760, 540}}) {
+            ViewerWindow.fx(() -> {
+                window.stage.setWidth(windowSize[0]);
+                window.stage.setHeight(windowSize[1]);
+                return null;
+            });
+            int[] area = new int[2];
+            ViewerWindow.await(Duration.ofSeconds(15), () -> "the X screen to become the window's area "
+                    + area[0] + "x" + area[1] + " (xrandr: " + java.util.Arrays.toString(xvnc.x().randrSize()) + ")",
+                    () -> {
+                        try {
+                            int[] wanted = ViewerWindow.fx(() -> {
+                                javafx.scene.layout.Region scroll = (javafx.scene.layout.Region) window.stage
+                                        .getScene().lookup("#" + org.rfbridge.viewer.session.SessionView.SCROLL_ID);
+                                return new int[] {(int) (scroll.getWidth() - 2), (int) (scroll.getHeight() - 2)};
+                            });
+                            area[0] = wanted[0];
+                            area[1] = wanted[1];
+                            return java.util.Arrays.equals(xvnc.x().randrSize(), wanted);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            window.awaitShowing(area[0], area[1]);
+            awaitScreenMatches("after resizing the remote desktop to " + area[0] + "x" + area[1]);
+        }
     }
 }
