@@ -13,13 +13,14 @@ export const SET_PIXEL_FORMAT_RGBX32 = [0, 0, 0, 0, 32, 24, 0, 1, 0, 255, 0, 255
 
 /**
  * What a session announces by default: Tight, CopyRect, ZRLE, Hextile, Zlib, RRE, Raw, TightPNG,
- * QualityLevel6, CompressLevel2, CursorWithAlpha, Cursor, XCursor, DesktopSize, LastRect.
+ * QualityLevel6, CompressLevel2, CursorWithAlpha, Cursor, XCursor, DesktopSize, LastRect,
+ * ExtendedDesktopSize, Fence, ContinuousUpdates.
  */
-export const SET_ENCODINGS = [2, 0, 0, 17, 0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 0x10, 0, 0, 0, 5, 0, 0, 0, 6,
+export const SET_ENCODINGS = [2, 0, 0, 20, 0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 0x10, 0, 0, 0, 5, 0, 0, 0, 6,
     0, 0, 0, 2, 0, 0, 0, 0, 0xff, 0xff, 0xfe, 0xfc, 0xff, 0xff, 0xff, 0xe6, 0xff, 0xff, 0xfe, 0x50,
     0xff, 0xff, 0xfd, 0x02, 0xff, 0xff, 0xff, 0x02,
     0xff, 0xff, 0xfe, 0xc6, 0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x10, 0xff, 0xff, 0xff, 0x21,
-    0xff, 0xff, 0xff, 0x20];
+    0xff, 0xff, 0xff, 0x20, 0xff, 0xff, 0xfe, 0xcc, 0xff, 0xff, 0xfe, 0xc8, 0xff, 0xff, 0xfe, 0xc7];
 
 /** SetEncodings (RFC 6143 section 7.5.2) of `encodings`, signed 32-bit each. */
 export function setEncodings(encodings) {

@@ -106,7 +106,8 @@ describe('AdaptiveEncoding (the Java twin\'s cases)', () => {
             .withJpeg(85, Encoding.SUBSAMPLING_2X), DecoderRegistry.standard());
         assert.deepEqual(choice.encodings, [Encoding.HEXTILE, QUALITY_LEVEL_0 + 6, FINE_QUALITY_LEVEL_0 + 85,
             Encoding.SUBSAMPLING_2X, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR,
-            Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
+            Encoding.DESKTOP_SIZE, Encoding.LAST_RECT,
+            Encoding.EXTENDED_DESKTOP_SIZE, Encoding.FENCE, Encoding.CONTINUOUS_UPDATES]);
     });
 
     test('small updates and one-chunk updates measure the round trip but not the bandwidth', () => {
@@ -151,7 +152,8 @@ describe('AdaptiveEncoding, beyond the Java twin\'s cases', () => {
     test('the whole default list, in order', () => {
         assert.deepEqual(auto().encodings, [Encoding.TIGHT, Encoding.COPY_RECT, Encoding.ZRLE, Encoding.HEXTILE,
             Encoding.ZLIB, Encoding.RRE, Encoding.RAW, Encoding.TIGHT_PNG, QUALITY_LEVEL_0 + 6,
-            FINE_QUALITY_LEVEL_0 + 80, Encoding.SUBSAMPLING_2X, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
+            FINE_QUALITY_LEVEL_0 + 80, Encoding.SUBSAMPLING_2X, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT,
+            Encoding.EXTENDED_DESKTOP_SIZE, Encoding.FENCE, Encoding.CONTINUOUS_UPDATES]);
         assert.equal(auto().tier, Tier.MEDIUM);
         assert.equal(auto().describeQuality(), 'JPEG quality 6, auto');
     });

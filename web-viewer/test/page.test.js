@@ -17,7 +17,7 @@ import { LinkEstimate } from '../www/core/link-estimate.js';
 describe('page options', () => {
     test('defaults', () => {
         assert.deepEqual(readPageOptions('http://h:6080/'), {
-            token: '', path: 'websockify', autoconnect: false, viewOnly: false, scale: 'fit',
+            token: '', path: 'websockify', autoconnect: false, viewOnly: false, resize: 'scale',
             reconnect: true, shared: true, passwordInUrl: false, pathRefused: false,
             encodingPreferences: EncodingPreferences.auto(), settingsRefused: [],
         });
@@ -72,7 +72,7 @@ describe('page options', () => {
         assert.equal(options.path, 'vnc/ws');
         assert.equal(options.autoconnect, true);
         assert.equal(options.viewOnly, true);
-        assert.equal(options.scale, 'none');
+        assert.equal(options.resize, 'off', 'scale=none is the older name of resize=off');
         assert.equal(options.reconnect, false);
         assert.equal(options.passwordInUrl, true);
         assert.equal(Object.values(options).includes('x'), false, 'the password is never kept');

@@ -62,6 +62,7 @@ export function runVector(vector, delivery, seed = SEED) {
     });
     session.on('resize', ({ width, height }) => connected && events.push({ type: 'resize', width, height }));
     session.on('bell', () => events.push({ type: 'bell' }));
+    session.on('resize-refused', ({ message }) => events.push({ type: 'resize-refused', message }));
     session.on('clipboard', ({ text }) => events.push({ type: 'clipboard', text }));
     session.on('cursor', ({ rgba, width, height, hotX, hotY }) => {
         const pixels = [];
@@ -97,6 +98,7 @@ export function runVector(vector, delivery, seed = SEED) {
             case 'pointer': session.sendPointer(step.x, step.y, step.buttons); break;
             case 'clipboard': session.sendClipboard(step.text); break;
             case 'refresh': session.refresh(); break;
+            case 'resize': session.requestDesktopSize(step.width, step.height); break;
             default: throw new Error(`${where}: unknown action`);
             }
         } else if (step.close !== undefined) {

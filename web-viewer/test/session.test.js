@@ -171,7 +171,7 @@ describe('a session', () => {
 
     test('updates the server sends unasked are decoded one per drawn update, each taken as the answer', () => {
         const session = connected(16, 12, { autoDraw: false });
-        session.transport.serverSends(concat(framebufferUpdate([]), framebufferUpdate([]), framebufferUpdate([])));
+        session.transport.serverSends(concat(framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])]), framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])]), framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])])));
         assert.equal(session.display.pendingDraws, 1);
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
         session.display.drawPending();
@@ -279,8 +279,8 @@ describe('the connection (the Java twin\'s ServerMessagesTest cases)', () => {
 
     test('only a FramebufferUpdate is held: other messages given after an update are read at once', () => {
         for (const chunking of CHUNKINGS) {
-            const r = feed(concat(handshake38None(2, 1, ''), framebufferUpdate([]), bell(), serverCutText(Uint8Array.of(0x78)),
-                framebufferUpdate([]), bell()), chunking);
+            const r = feed(concat(handshake38None(2, 1, ''), framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])]), bell(), serverCutText(Uint8Array.of(0x78)),
+                framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])]), bell()), chunking);
             assert.deepEqual(r.events, ['handshake 2x1', 'update', 'bell', 'cut x'], chunking.name);
             assert.equal(r.connection.holdsBack(), true);
             r.more(bell());
@@ -295,7 +295,7 @@ describe('the connection (the Java twin\'s ServerMessagesTest cases)', () => {
 describe('render backpressure', () => {
     test('bytes wait unfed while the display draws, and a server sending more than 64 MiB meanwhile is ended', () => {
         const session = connected(16, 12, { autoDraw: false });
-        session.transport.serverSends(framebufferUpdate([]));
+        session.transport.serverSends(framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])]));
         session.transport.takeSent();
         // An update the viewer did not ask for: it is held back, and so is everything after it.
         const mib = new Uint8Array(1 << 20);
@@ -346,7 +346,7 @@ describe('render backpressure', () => {
         const session = newSession({ autoDraw: false, now: () => clock.t });
         session.transport.serverSends(handshake38None(64, 64, 'desk'));
         clock.t += 50;
-        session.transport.serverSends(framebufferUpdate([]));
+        session.transport.serverSends(framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])]));
         const update = framebufferUpdate([rawRect(0, 0, 64, 64, solid(64, 64, [9, 8, 7]))]);
         clock.t += 50;
         session.transport.serverSends(update.subarray(0, 16));
@@ -447,7 +447,7 @@ describe('ending a session', () => {
         session.client.on('bell', () => {
             throw new Error('page bug');
         });
-        session.transport.serverSends(concat(bell(), bell(), framebufferUpdate([])));
+        session.transport.serverSends(concat(bell(), bell(), framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])])));
         assert.equal(session.eventsOf('bell').length, 2);
         assert.equal(session.client.connected, true);
         assert.equal(session.logger.lines.filter((line) => line.level === 'error').length, 2);
@@ -511,7 +511,7 @@ describe('encodings', () => {
         session.transport.serverSends(handshake38None(16, 12, 'desk'));
         const sent = Array.from(session.transport.takeSent());
         assert.deepEqual(sent.slice(-sessionStart(16, 12).length), sessionStart(16, 12));
-        assert.deepEqual(SET_ENCODINGS, setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -26, -432, -766, -254, -314, -239, -240, -223, -224]),
+        assert.deepEqual(SET_ENCODINGS, setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -26, -432, -766, -254, -314, -239, -240, -223, -224, -308, -312, -313]),
             'the hand-written bytes and the builder agree');
         assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 6, auto');
         assert.deepEqual(session.client.encodingPreferences, EncodingPreferences.auto());
@@ -521,35 +521,37 @@ describe('encodings', () => {
         const session = connected();
         session.client.setEncodingPreferences(EncodingPreferences.auto().preferring(Encoding.ZRLE).withQuality(3)
             .withCompression(7));
-        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 15,
+        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 18,
             0, 0, 0, 0x10, 0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0, 6, 0, 0, 0, 2, 0, 0, 0, 0,
             0xff, 0xff, 0xfe, 0xfc, // TightPNG
             0xff, 0xff, 0xff, 0xe3, // QualityLevel3
             0xff, 0xff, 0xff, 0x07, // CompressLevel7
             0xff, 0xff, 0xfe, 0xc6, 0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x10, // the cursors
-            0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20]);
+            0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20,
+            0xff, 0xff, 0xfe, 0xcc, 0xff, 0xff, 0xfe, 0xc8, 0xff, 0xff, 0xfe, 0xc7]); // remote resize, fences, continuous
         assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 3');
         assert.equal(session.client.encodingPreferences.preferred, Encoding.ZRLE);
         session.client.setEncodingPreferences(EncodingPreferences.auto().only(Encoding.HEXTILE)
             .withQuality(EncodingPreferences.LOSSLESS).withCompression(0));
-        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 7, 0, 0, 0, 5,
+        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 10, 0, 0, 0, 5,
             0xff, 0xff, 0xff, 0x00, 0xff, 0xff, 0xfe, 0xc6, 0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x10,
-            0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20]);
+            0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20, 0xff, 0xff, 0xfe, 0xcc, 0xff, 0xff, 0xfe, 0xc8,
+            0xff, 0xff, 0xfe, 0xc7]);
         assert.equal(session.client.connected, true);
     });
 
     test('choosing lossless asks for the whole screen next, so JPEG\'s traces go', () => {
         const session = connected(16, 12, { encodingPreferences: EncodingPreferences.auto().withQuality(5) });
-        session.transport.serverSends(framebufferUpdate([]));
+        session.transport.serverSends(framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])]));
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
         session.client.setEncodingPreferences(EncodingPreferences.auto().withQuality(EncodingPreferences.LOSSLESS));
         assert.deepEqual(Array.from(session.transport.takeSent()),
-            setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -254, -314, -239, -240, -223, -224]), 'a request is outstanding');
-        session.transport.serverSends(framebufferUpdate([]));
+            setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -254, -314, -239, -240, -223, -224, -308, -312, -313]), 'a request is outstanding');
+        session.transport.serverSends(framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])]));
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(false, 16, 12));
         session.client.setEncodingPreferences(EncodingPreferences.auto().withQuality(EncodingPreferences.LOSSLESS)
             .withCompression(4));
-        session.transport.serverSends(framebufferUpdate([]));
+        session.transport.serverSends(framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])]));
         assert.deepEqual(Array.from(session.transport.takeSent()).slice(-10), updateRequest(true, 16, 12),
             'lossless already: incremental');
     });
@@ -564,7 +566,7 @@ describe('encodings', () => {
         session.client.setEncodingPreferences(EncodingPreferences.auto().preferring(Encoding.ZRLE));
         assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 2, auto');
         assert.deepEqual(Array.from(session.transport.takeSent()),
-            setEncodings([16, 7, 1, 5, 6, 2, 0, -260, -30, -247, -314, -239, -240, -223, -224]));
+            setEncodings([16, 7, 1, 5, 6, 2, 0, -260, -30, -247, -314, -239, -240, -223, -224, -308, -312, -313]));
     });
 
     test('preferences set before the handshake are what it announces', () => {
@@ -574,7 +576,7 @@ describe('encodings', () => {
         assert.equal(session.transport.sent.length, 0);
         session.transport.serverSends(handshake38None(16, 12, 'desk'));
         const sent = Array.from(session.transport.takeSent());
-        const expected = [...setEncodings([0, -26, -432, -766, -254, -314, -239, -240, -223, -224]),
+        const expected = [...setEncodings([0, -26, -432, -766, -254, -314, -239, -240, -223, -224, -308, -312, -313]),
             ...updateRequest(false, 16, 12)];
         assert.deepEqual(sent.slice(-expected.length), expected);
     });
@@ -597,7 +599,7 @@ describe('encodings', () => {
         session.transport.takeSent();
         deliverSlowly(session, clock, 50, 262.144);
         assert.deepEqual(Array.from(session.transport.takeSent()), [
-            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -30, -247, -314, -239, -240, -223, -224]),
+            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -30, -247, -314, -239, -240, -223, -224, -308, -312, -313]),
             ...updateRequest(true, 64, 64)]);
         assert.equal(session.client.link.describe(), '0.5 Mbit/s, 50 ms');
         assert.equal(session.client.encodingChoice.quality, 2);
@@ -618,7 +620,7 @@ describe('encodings', () => {
         session.transport.takeSent();
         deliverSlowly(session, clock, 1, 2);
         assert.deepEqual(Array.from(session.transport.takeSent()), [
-            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -255, -314, -239, -240, -223, -224]),
+            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -255, -314, -239, -240, -223, -224, -308, -312, -313]),
             ...updateRequest(false, 64, 64)]);
         assert.equal(session.client.encodingChoice.describeQuality(), 'lossless, auto');
         assert.equal(session.client.link.describe(), '65.5 Mbit/s, 1 ms');

@@ -5,26 +5,31 @@ import { Backoff } from './backoff.js';
 import { SETTING_CHOICES, applySettings, settingsOf } from './encoding-settings.js';
 import { pasteGoesToServer } from './paste-target.js';
 import { readPageOptions, webSocketUrl } from './page-options.js';
+import { RESIZE_CHOICES } from './resize-mode.js';
 import { SessionStats, describeSession } from './session-stats.js';
 import { Viewer } from './viewer.js';
 
 /*
- * The page served at "/": connect bar, status, tools (keys, encoding settings, scale, view only,
- * full screen), clipboard panel, password dialog, and reconnecting. The viewer itself (canvas and
- * input) is Viewer; this file only wires the page.
+ * The page served at "/": connect bar, status, tools (keys, encoding settings, resize mode, view
+ * only, full screen), clipboard panel, password dialog, and reconnecting. The viewer itself (canvas
+ * and input) is Viewer; this file only wires the page.
  */
 
 const $ = (id) => document.getElementById(id);
 const options = readPageOptions(location.href);
 const viewer = new Viewer($('screen'), {
-    scale: options.scale, viewOnly: options.viewOnly, shared: options.shared,
+    resize: options.resize, viewOnly: options.viewOnly, shared: options.shared,
     encodingPreferences: options.encodingPreferences,
 });
 const backoff = new Backoff();
 
-/** Page state: whether the user wants a session, the password given this page load (memory only). */
+/**
+ * Page state: whether the user wants a session, the password given this page load (memory only),
+ * and the server's refusal of the size asked for, shown beside "connected" until the desktop resizes.
+ */
 const session = {
     wanted: false, password: undefined, connectedAt: 0, retryTimer: 0, countdown: 0, lastError: null, statusTimer: 0,
+    resizeRefused: '',
 };
 
 // For tests, benchmarks and the console.
@@ -43,7 +48,7 @@ function setStatus(text, kind = '') {
  * quality asked for, the link and the update rate. Those words go in a part of the status that is
  * not a live region, so that a screen reader does not read them out every second.
  */
-function startStatusRefresh(name) {
+function startStatusRefresh(label) {
     stopStatusRefresh();
     const stats = new SessionStats();
     const refresh = () => {
@@ -54,7 +59,7 @@ function startStatusRefresh(name) {
         }
         const details = ` · ${describeSession(client, stats.sample(performance.now(), client.stats))}`;
         $('status-details').textContent = details;
-        $('status').title = `connected to ${name}${details}`;
+        $('status').title = `${label}${details}`;
     };
     stats.sample(performance.now(), viewer.client.stats);
     session.statusTimer = setInterval(refresh, 1000);
@@ -110,12 +115,32 @@ function scheduleReconnect(reason) {
     }, delay);
 }
 
+/** The status while connected: the desktop's name, and a resize the server refused, if it did. */
+function showConnected() {
+    const name = viewer.client.desktopName || location.host;
+    const label = session.resizeRefused ? `connected to ${name} — ${session.resizeRefused}` : `connected to ${name}`;
+    setStatus(label, session.resizeRefused ? 'warn' : 'ok');
+    startStatusRefresh(label);
+}
+
 viewer.addEventListener('connect', () => {
     session.connectedAt = Date.now();
-    const name = viewer.client.desktopName || location.host;
-    setStatus(`connected to ${name}`, 'ok');
-    startStatusRefresh(name);
+    session.resizeRefused = '';
+    showConnected();
     viewer.focus();
+});
+viewer.addEventListener('resize-refused', (event) => {
+    session.resizeRefused = event.detail.message;
+    if (viewer.connected) {
+        showConnected();
+    }
+});
+viewer.addEventListener('resize', () => {
+    // The desktop took a new size after all: the refusal no longer holds.
+    if (session.resizeRefused && viewer.connected) {
+        session.resizeRefused = '';
+        showConnected();
+    }
 });
 viewer.addEventListener('desktopname', (event) => {
     document.title = `${event.detail.name} – rfbridge`;
@@ -124,6 +149,7 @@ viewer.addEventListener('error', (event) => {
     session.lastError = event.detail;
 });
 viewer.addEventListener('disconnect', (event) => {
+    session.resizeRefused = '';
     const { clean, reason } = event.detail;
     const error = session.lastError;
     const upFor = session.connectedAt ? Date.now() - session.connectedAt : 0;
@@ -262,12 +288,20 @@ if (options.settingsRefused.length > 0) {
     $('encoding-note').textContent = `Ignored from the link: ${options.settingsRefused.join('; ')}.`;
     $('encoding-note').hidden = false;
 }
-$('scale').value = options.scale;
-$('scale').addEventListener('change', () => {
-    viewer.scale = $('scale').value;
-    $('screen').className = viewer.scale;
+// Resize mode: the select's values are the URL's words (resize-mode.js), as for the encodings. The
+// screen's class lets the page's style follow (the container scrolls only at 1:1).
+for (const [word, label] of RESIZE_CHOICES) {
+    const option = document.createElement('option');
+    option.value = word;
+    option.textContent = label;
+    $('resize').append(option);
+}
+$('resize').value = viewer.resize;
+$('resize').addEventListener('change', () => {
+    viewer.resize = $('resize').value;
+    $('screen').className = viewer.resize;
 });
-$('screen').className = options.scale;
+$('screen').className = viewer.resize;
 $('view-only').checked = options.viewOnly;
 $('view-only').addEventListener('change', () => {
     viewer.viewOnly = $('view-only').checked;
@@ -292,7 +326,7 @@ if (options.pathRefused) {
     setStatus('the path in this link points away from this page and is ignored: connecting to this page\'s own server', 'error');
 }
 if (options.settingsRefused.length > 0) {
-    setStatus(`encoding settings in this link are ignored: ${options.settingsRefused.join('; ')}`, 'error');
+    setStatus(`settings in this link are ignored: ${options.settingsRefused.join('; ')}`, 'error');
 }
 if (options.passwordInUrl) {
     setStatus('a password in the URL is ignored: the page asks for it when the server wants one', 'error');

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import { applySettings } from './encoding-settings.js';
+import { resizeModeFromLink } from './resize-mode.js';
 
 const DEFAULT_PATH = 'websockify';
 
@@ -21,11 +22,12 @@ function resolveOnOrigin(page, path) {
  * history and logs); `passwordInUrl` says one was there, so the page can warn.
  *
  * Parameters: token, path (WebSocket path, default "websockify"), autoconnect, view_only,
- * scale ("fit" or "none"), reconnect (0 disables automatic reconnecting), shared, and for the
- * encodings (encoding-settings.js) encoding ("tight", "zrle", ... or "auto"), quality (noVNC's:
- * 0..9, or "lossless" or "auto") and compression (noVNC's: 0..9 or "auto"), which give
- * `encodingPreferences`. A value there that does not parse is left at its default ("auto") and
- * its reason kept in `settingsRefused`, so the page can say so.
+ * resize (noVNC's: "remote", "scale" or "off"; without it the older scale, "fit" or "none"),
+ * reconnect (0 disables automatic reconnecting), shared, and for the encodings
+ * (encoding-settings.js) encoding ("tight", "zrle", ... or "auto"), quality (noVNC's: 0..9, or
+ * "lossless" or "auto") and compression (noVNC's: 0..9 or "auto"), which give
+ * `encodingPreferences`. A resize or encoding value that does not parse is left at its default
+ * ("scale", "auto") and its reason kept in `settingsRefused`, so the page can say so.
  *
  * The path is only ever a path on the page's own origin: a crafted link could otherwise send the
  * token and the VNC login to another host (URL parsing turns "/\\evil.example" or "/<tab>/evil.example"
@@ -47,18 +49,19 @@ export function readPageOptions(pageUrl) {
     const encodings = applySettings({
         encoding: params.get('encoding'), quality: params.get('quality'), compression: params.get('compression'),
     });
+    const resize = resizeModeFromLink(params.get('resize'), params.get('scale'));
     return {
         token: params.get('token') ?? '',
         path: pathRefused ? DEFAULT_PATH : asked,
         pathRefused,
         autoconnect: flag('autoconnect', false),
         viewOnly: flag('view_only', false),
-        scale: params.get('scale') === 'none' ? 'none' : 'fit',
+        resize: resize.mode,
         reconnect: flag('reconnect', true),
         shared: flag('shared', true),
         passwordInUrl: params.has('password'),
         encodingPreferences: encodings.preferences,
-        settingsRefused: encodings.refused,
+        settingsRefused: [...resize.refused, ...encodings.refused],
     };
 }
 

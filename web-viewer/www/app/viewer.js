@@ -3,11 +3,14 @@
 import { CanvasDisplay } from '../core/display/canvas-display.js';
 import { EncodingPreferences } from '../core/encoding-preferences.js';
 import { KeyboardState } from '../core/input/keyboard.js';
-import { XK, keysymFromChar } from '../core/input/keysyms.js';
 import { PointerState } from '../core/input/pointer.js';
 import { TouchGestures } from '../core/input/touch.js';
 import { RfbClient } from '../core/rfb-client.js';
 import { WebSocketTransport } from '../core/transport/websocket-transport.js';
+import { canvasLayout, framebufferPoint, watchContainer } from './canvas-layout.js';
+import { RemoteResize, desktopSizeFor } from './remote-resize.js';
+import { ResizeMode, parseResizeMode } from './resize-mode.js';
+import { createTextInput, keysymsOfInput, keysymsOfText } from './text-input.js';
 
 /**
  * A remote desktop in an element: the embeddable viewer. It owns a canvas inside `container`,
@@ -15,9 +18,14 @@ import { WebSocketTransport } from '../core/transport/websocket-transport.js';
  * wheel, touch and keyboard events on that canvas into RFB input. It knows nothing of the rest of
  * the page: status, menus and reconnecting are the page's business (see main.js).
  *
+ * How the desktop meets the container is `resize` (ResizeMode): 1:1, scaled to fit, or the server
+ * asked to resize its desktop to the container (canvas-layout.js, remote-resize.js). 1:1 is one
+ * remote pixel per device pixel, so on a HiDPI screen the desktop looks smaller but sharp.
+ *
  * Events (CustomEvent, details as RfbClient's): connect, disconnect {clean, reason},
- * credentialsrequired, desktopname {name}, resize {width, height}, clipboard {text}, bell,
- * error {message, code, kind}. Everything runs on the page's main thread.
+ * credentialsrequired, desktopname {name}, resize {width, height}, resize-refused {message} (the
+ * server would not take the size asked for), clipboard {text}, bell, error {message, code, kind}.
+ * Everything runs on the page's main thread.
  *
  * @example
  *   const viewer = new Viewer(document.getElementById('screen'));
@@ -28,20 +36,28 @@ export class Viewer extends EventTarget {
     /**
      * @param {HTMLElement} container gets the canvas (and a hidden text field for on-screen keyboards)
      * @param {object} [options]
-     * @param {'fit'|'none'} [options.scale='fit'] fit the desktop into the container, or show it 1:1
-     *   (the container should then scroll: overflow auto)
+     * @param {string} [options.resize='scale'] one of ResizeMode: 'scale' (fit the desktop into the
+     *   container), 'off' (1:1; the container should then scroll: overflow auto) or 'remote'
+     * @param {'fit'|'none'} [options.scale] the older name, used when `resize` is absent: 'fit' is
+     *   'scale', 'none' is 'off'
      * @param {boolean} [options.viewOnly=false]
      * @param {boolean} [options.shared=true]
      * @param {EncodingPreferences} [options.encodingPreferences] what to ask the server for (default:
      *   auto, from the link)
      * @param {object} [options.logger] for RfbClient
+     * @param {(url: string, options: object) => RfbClient} [options.createClient] makes each
+     *   session's client from RfbClient's options less the transport (default: an RfbClient over a
+     *   WebSocketTransport to `url`); for other transports, and for tests
      */
-    constructor(container, { scale = 'fit', viewOnly = false, shared = true,
-        encodingPreferences = EncodingPreferences.auto(), logger } = {}) {
+    constructor(container, { resize, scale, viewOnly = false, shared = true,
+        encodingPreferences = EncodingPreferences.auto(), logger,
+        createClient = (url, options) => new RfbClient({ transport: new WebSocketTransport(url), ...options }) } = {}) {
         super();
         this._container = container;
         this._encodingPreferences = encodingPreferences;
-        this._scale = scale;
+        this._resize = resize !== undefined ? parseResizeMode(resize)
+            : scale === 'none' ? ResizeMode.OFF : ResizeMode.SCALE;
+        this._createClient = createClient;
         this._viewOnly = viewOnly;
         this._shared = shared;
         this._logger = logger;
@@ -49,6 +65,10 @@ export class Viewer extends EventTarget {
         this._keyboard = new KeyboardState();
         this._pointer = new PointerState();
         this._touch = new TouchGestures();
+        this._remoteResize = new RemoteResize({
+            measure: () => desktopSizeFor(this._container.getBoundingClientRect(), this._devicePixelRatio()),
+            request: (width, height) => this._client?.requestDesktopSize(width, height),
+        });
 
         const document = container.ownerDocument;
         this._canvas = document.createElement('canvas');
@@ -62,16 +82,7 @@ export class Viewer extends EventTarget {
         this._canvas.style.margin = 'auto';
         container.append(this._canvas);
 
-        this._textInput = document.createElement('textarea');
-        this._textInput.className = 'rfbridge-text-input';
-        this._textInput.setAttribute('autocapitalize', 'off');
-        this._textInput.setAttribute('autocomplete', 'off');
-        this._textInput.setAttribute('spellcheck', 'false');
-        this._textInput.setAttribute('aria-label', 'Keyboard input for the remote desktop');
-        Object.assign(this._textInput.style, {
-            position: 'absolute', left: '0', top: '0', width: '1px', height: '1px', opacity: '0',
-            border: '0', padding: '0', resize: 'none', overflow: 'hidden',
-        });
+        this._textInput = createTextInput(document);
         container.append(this._textInput);
 
         this._listen();
@@ -99,11 +110,11 @@ export class Viewer extends EventTarget {
      */
     connect(url, credentials = {}) {
         this.disconnect();
+        this._remoteResize.stop();
         const display = new CanvasDisplay(this._canvas, {
             onError: (error) => this._emit('error', { message: `drawing failed: ${error.message}`, kind: 'internal' }),
         });
-        const client = new RfbClient({
-            transport: new WebSocketTransport(url),
+        const client = this._createClient(url, {
             display,
             credentials,
             shared: this._shared,
@@ -117,7 +128,13 @@ export class Viewer extends EventTarget {
                 this._emit(type, detail);
             }
         });
-        ['connect', 'credentialsrequired', 'desktopname', 'clipboard', 'bell', 'error'].forEach(forward);
+        ['credentialsrequired', 'desktopname', 'clipboard', 'bell', 'error', 'resize-refused'].forEach(forward);
+        client.on('connect', (detail) => {
+            if (this._client === client) {
+                this._emit('connect', detail);
+                this._followResizeMode();
+            }
+        });
         client.on('resize', (detail) => {
             if (this._client === client) {
                 this._layout(detail.width, detail.height);
@@ -126,6 +143,7 @@ export class Viewer extends EventTarget {
         });
         client.on('disconnect', (detail) => {
             if (this._client === client) {
+                this._remoteResize.stop();
                 this._releaseInput(false);
                 this._emit('disconnect', detail);
             }
@@ -152,11 +170,8 @@ export class Viewer extends EventTarget {
 
     /** Types text character by character, for on-screen keyboards and tests. */
     typeText(text) {
-        for (const ch of text) {
-            const keysym = ch === '\n' ? XK.Return : keysymFromChar(ch);
-            if (keysym !== null) {
-                this._client?.sendKeys([keysym]);
-            }
+        for (const keysym of keysymsOfText(text)) {
+            this._client?.sendKeys([keysym]);
         }
     }
 
@@ -192,14 +207,29 @@ export class Viewer extends EventTarget {
         this._client?.setEncodingPreferences(preferences);
     }
 
-    /** 'fit' or 'none' (1:1). */
+    /** How the desktop meets the container: one of ResizeMode ('remote', 'scale', 'off'). */
+    get resize() {
+        return this._resize;
+    }
+
+    /**
+     * Applies at once; switching to 'remote' while connected asks for the container's size now.
+     * Leaving it keeps the desktop at the size it has.
+     * @throws {RangeError} for a word that is not a ResizeMode
+     */
+    set resize(mode) {
+        this._resize = parseResizeMode(mode);
+        this._followResizeMode();
+        this._layout();
+    }
+
+    /** The older name of `resize`: 'none' when it is 'off', else 'fit'. */
     get scale() {
-        return this._scale;
+        return this._resize === ResizeMode.OFF ? 'none' : 'fit';
     }
 
     set scale(value) {
-        this._scale = value === 'none' ? 'none' : 'fit';
-        this._layout();
+        this.resize = value === 'none' ? ResizeMode.OFF : ResizeMode.SCALE;
     }
 
     focus() {
@@ -213,24 +243,37 @@ export class Viewer extends EventTarget {
 
     /** Sizes the canvas on the page: its CSS size, never its pixel size (that is the framebuffer's). */
     _layout(width = this._client?.width ?? this._canvas.width, height = this._client?.height ?? this._canvas.height) {
+        const layout = canvasLayout({
+            mode: this._resize, width, height,
+            box: this._container.getBoundingClientRect(), devicePixelRatio: this._devicePixelRatio(),
+        });
+        if (layout === null) {
+            return;
+        }
         const style = this._canvas.style;
-        if (!width || !height) {
-            return;
+        style.margin = layout.centred ? 'auto' : '0';
+        style.width = `${layout.width}px`;
+        style.height = `${layout.height}px`;
+        style.imageRendering = layout.pixelated ? 'pixelated' : 'auto';
+    }
+
+    _devicePixelRatio() {
+        return this._container.ownerDocument.defaultView?.devicePixelRatio || 1;
+    }
+
+    /** Starts or stops asking the server for the container's size, as the mode and session say. */
+    _followResizeMode() {
+        if (this._resize === ResizeMode.REMOTE && this.connected) {
+            this._remoteResize.start();
+        } else {
+            this._remoteResize.stop();
         }
-        if (this._scale === 'none') {
-            style.margin = '0';
-            style.width = `${width}px`;
-            style.height = `${height}px`;
-            return;
-        }
-        style.margin = 'auto';
-        const box = this._container.getBoundingClientRect();
-        const factor = Math.min(box.width / width, box.height / height);
-        if (!(factor > 0) || !Number.isFinite(factor)) {
-            return;
-        }
-        style.width = `${Math.floor(width * factor)}px`;
-        style.height = `${Math.floor(height * factor)}px`;
+    }
+
+    /** The container (or the screen's pixel density) changed. */
+    _containerChanged() {
+        this._layout();
+        this._remoteResize.changed();
     }
 
     _emit(type, detail = {}) {
@@ -243,16 +286,8 @@ export class Viewer extends EventTarget {
 
     /** Client (CSS) coordinates -> framebuffer coordinates, and framebuffer pixels per CSS pixel. */
     _toFramebuffer(clientX, clientY) {
-        const rect = this._canvas.getBoundingClientRect();
-        const width = this._client?.width || this._canvas.width;
-        const height = this._client?.height || this._canvas.height;
-        const scaleX = rect.width > 0 ? width / rect.width : 1;
-        const scaleY = rect.height > 0 ? height / rect.height : 1;
-        return {
-            x: Math.floor((clientX - rect.left) * scaleX),
-            y: Math.floor((clientY - rect.top) * scaleY),
-            scale: scaleX,
-        };
+        return framebufferPoint(this._canvas.getBoundingClientRect(), this._client?.width || this._canvas.width,
+            this._client?.height || this._canvas.height, clientX, clientY);
     }
 
     _sendPointer(events) {
@@ -357,15 +392,10 @@ export class Viewer extends EventTarget {
             target.addEventListener('keyup', keyUp);
             target.addEventListener('blur', () => this._releaseInput(true));
         }
-        // Text from on-screen keyboards and IMEs, which give no usable key events.
         this._textInput.addEventListener('input', (event) => {
             if (this._acceptsInput()) {
-                if (event.inputType === 'deleteContentBackward') {
-                    this._client.sendKeys([XK.BackSpace]);
-                } else if (event.inputType === 'insertLineBreak') {
-                    this._client.sendKeys([XK.Return]);
-                } else if (event.data) {
-                    this.typeText(event.data);
+                for (const keysym of keysymsOfInput(event.inputType, event.data)) {
+                    this._client.sendKeys([keysym]);
                 }
             }
             this._textInput.value = '';
@@ -376,10 +406,6 @@ export class Viewer extends EventTarget {
                 this._releaseInput(true);
             }
         });
-        if (typeof window.ResizeObserver === 'function') {
-            new window.ResizeObserver(() => this._layout()).observe(this._container);
-        } else {
-            window.addEventListener('resize', () => this._layout());
-        }
+        watchContainer(window, this._container, () => this._containerChanged());
     }
 }

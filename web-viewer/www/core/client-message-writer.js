@@ -10,6 +10,9 @@ export const ClientMessageType = Object.freeze({
     KEY_EVENT: 4,
     POINTER_EVENT: 5,
     CLIENT_CUT_TEXT: 6,
+    ENABLE_CONTINUOUS_UPDATES: 150,
+    FENCE: 248,
+    SET_DESKTOP_SIZE: 251,
 });
 
 function checkRange(value, min, max, what) {
@@ -98,5 +101,43 @@ export class ClientMessageWriter {
             .pad(3) // padding
             .writeU32(codes.length) // length
             .writeBytes(Uint8Array.from(codes)); // text
+    }
+
+    /** EnableContinuousUpdates (community RFB extensions): the area the server keeps sending, or stop. */
+    enableContinuousUpdates(enable, x, y, width, height) {
+        checkRange(x, 0, 0xffff, 'x');
+        checkRange(y, 0, 0xffff, 'y');
+        checkRange(width, 0, 0xffff, 'width');
+        checkRange(height, 0, 0xffff, 'height');
+        this._out.writeU8(ClientMessageType.ENABLE_CONTINUOUS_UPDATES) // message-type
+            .writeU8(enable ? 1 : 0) // enable-flag
+            .writeU16(x) // x-position
+            .writeU16(y) // y-position
+            .writeU16(width) // width
+            .writeU16(height); // height
+    }
+
+    /** Fence (community RFB extensions), a request or an answer; the payload is at most 64 bytes. */
+    fence(flags, payload) {
+        checkRange(payload.length, 0, 64, 'fence payload length');
+        this._out.writeU8(ClientMessageType.FENCE) // message-type
+            .pad(3) // padding
+            .writeU32(flags) // flags
+            .writeU8(payload.length) // length
+            .writeBytes(payload); // payload
+    }
+
+    /** SetDesktopSize (community RFB extensions): the framebuffer size and screens this client asks for. */
+    setDesktopSize(width, height, layout) {
+        checkRange(width, 0, 0xffff, 'width');
+        checkRange(height, 0, 0xffff, 'height');
+        checkRange(layout.screens.length, 1, 0xff, 'number of screens');
+        this._out.writeU8(ClientMessageType.SET_DESKTOP_SIZE) // message-type
+            .pad(1) // padding
+            .writeU16(width) // width
+            .writeU16(height) // height
+            .writeU8(layout.screens.length) // number-of-screens
+            .pad(1); // padding
+        layout.write(this._out); // screens
     }
 }

@@ -21,8 +21,8 @@ function floorMod(a, n) {
 
 /**
  * The bandwidth and round trip a session gets, measured from its own updates (the Java core's
- * LinkEstimate). The round trip is the shortest wait from a FramebufferUpdateRequest to the first
- * bytes after it among recent ones. The bandwidth is an average over updates that arrive in more
+ * LinkEstimate). The round trip is the shortest among recent waits from a FramebufferUpdateRequest
+ * to the first bytes after it, or (continuous updates) from a fence probe to its answer. The bandwidth is an average over updates that arrive in more
  * than one chunk: the bytes after the first chunk by the time from the first chunk's arrival to the
  * arrival of the chunk with the update's last byte. Times are when the transport received the
  * bytes, not when they were decoded, so neither a busy decoder nor an update held back for the
@@ -50,17 +50,37 @@ export class LinkEstimate {
         this._arrivalCount = 0;
         // null: no request waiting for its update, or no bytes yet after it.
         this._requestedAt = null;
+        this._requestTimesRoundTrip = true;
         this._firstBytesAt = null;
         this._firstChunkStart = 0;
         this._firstChunkEnd = 0;
     }
 
-    /** A FramebufferUpdateRequest was sent at `now`. */
-    requested(now) {
+    /**
+     * An update is expected from `now` on: a FramebufferUpdateRequest was sent, or (continuous
+     * updates) the last one ended. Only a request's wait for the first bytes is a round trip.
+     */
+    requested(now, timesRoundTrip = true) {
         if (this._requestedAt === null) {
             this._requestedAt = now;
             this._firstBytesAt = null;
+            this._requestTimesRoundTrip = timesRoundTrip;
         }
+    }
+
+    /** A fence sent at `sentAt` was answered by the bytes up to stream offset `end`. */
+    roundTrip(sentAt, end) {
+        const at = this._arrivalOf(end);
+        if (at >= sentAt) {
+            this._addRoundTrip(at - sentAt);
+        }
+    }
+
+    _addRoundTrip(ms) {
+        this._roundTrips[this._roundTripNext] = ms;
+        this._roundTripNext = (this._roundTripNext + 1) % ROUND_TRIPS_KEPT;
+        this._roundTripCount = Math.min(this._roundTripCount + 1, ROUND_TRIPS_KEPT);
+        this._shortestRoundTrip = Math.min(...this._roundTrips.subarray(0, this._roundTripCount));
     }
 
     /** `length` bytes, stream offsets `start` on, were received at `at`. */
@@ -73,10 +93,9 @@ export class LinkEstimate {
             this._firstBytesAt = at;
             this._firstChunkStart = start;
             this._firstChunkEnd = start + length;
-            this._roundTrips[this._roundTripNext] = at - this._requestedAt;
-            this._roundTripNext = (this._roundTripNext + 1) % ROUND_TRIPS_KEPT;
-            this._roundTripCount = Math.min(this._roundTripCount + 1, ROUND_TRIPS_KEPT);
-            this._shortestRoundTrip = Math.min(...this._roundTrips.subarray(0, this._roundTripCount));
+            if (this._requestTimesRoundTrip) {
+                this._addRoundTrip(at - this._requestedAt);
+            }
         }
     }
 

@@ -273,6 +273,28 @@ export class RfbClient {
         this._input(() => this._connection.sendClientCutText(text));
     }
 
+    /**
+     * Asks the server to make its desktop `width`x`height` (see RfbConnection.requestDesktopSize); a
+     * page debounces this while the user drags. The answer is a `resize` or a `resize-refused`
+     * {message}.
+     */
+    requestDesktopSize(width, height) {
+        if (this.connected) {
+            this._connection.requestDesktopSize(width, height);
+            this._flush();
+        }
+    }
+
+    /** Whether the server takes desktop size requests (false until its first update says so). */
+    get serverTakesDesktopSize() {
+        return this._connection.serverTakesDesktopSize;
+    }
+
+    /** Whether the server sends updates unasked (continuous updates). */
+    get continuousUpdates() {
+        return this._connection.continuousUpdates;
+    }
+
     /** Asks for the whole screen again, for when the page lost what it showed. */
     refresh() {
         if (this.connected) {
@@ -311,6 +333,10 @@ export class RfbClient {
             onFramebufferUpdate: () => this._display.finishUpdate((failure) => (failure === undefined
                 ? this._updateDrawn() : this._fail(failure))),
             onDesktopResized: (width, height) => this._events.emit('resize', { width, height }),
+            onDesktopResizeRefused: (message) => {
+                this._log.info(`rfbridge: the server refused the desktop size: ${message}`);
+                this._events.emit('resize-refused', { message });
+            },
             onCursorShape: (shape) => {
                 this._display.setCursor?.(shape.rgba, shape.width, shape.height, shape.hotX, shape.hotY);
                 this._events.emit('cursor', shape);

@@ -5,14 +5,17 @@ import { ClientMessageWriter } from './client-message-writer.js';
 import { DecodeStats } from './decode-stats.js';
 import { DecoderRegistry } from './decoders/decoder-registry.js';
 import { EncodingPreferences } from './encoding-preferences.js';
+import { Encoding } from './encodings.js';
 import { ErrorCode } from './error-codes.js';
 import { RfbError } from './errors.js';
 import { Handshake } from './handshake.js';
-import { DEFAULT_MAX_CUT_TEXT_BYTES } from './limits.js';
+import { ContinuousUpdates, FENCE_ANSWER_FLAGS, FenceFlag } from './continuous-updates.js';
+import { DEFAULT_MAX_CUT_TEXT_BYTES, MAX_FRAMEBUFFER_SIDE } from './limits.js';
 import { LinkEstimate } from './link-estimate.js';
 import { RGBX32, validatePixelFormat, withColourMapEntries } from './pixel-format.js';
 import { RfbInput } from './rfb-input.js';
 import { RfbOutput } from './rfb-output.js';
+import { ScreenLayout } from './screen-layout.js';
 import { SUPPORTED_SECURITY_TYPES } from './security/security-types.js';
 import { ServerMessageReader, ServerMessageType } from './server-message-reader.js';
 
@@ -114,6 +117,14 @@ export class RfbConnection {
         this._requestOutstanding = false;
         this._awaitingConsumer = false;
         this._fullUpdateNeeded = false;
+        this._continuous = new ContinuousUpdates(false);
+        this._framebufferReplaced = false;
+        this._updateRequestsSent = 0;
+        // Remote resize: what the server said of its screens, and the size the viewer wants (null: none pending).
+        this._screenLayout = new ScreenLayout([]);
+        this._serverTakesDesktopSize = false;
+        this._desktopSizeRequestOutstanding = false;
+        this._wantedSize = null;
     }
 
     /**
@@ -210,21 +221,32 @@ export class RfbConnection {
             this._writer.setPixelFormat(this._pixelFormat);
         }
         this._writer.setEncodings(this._encodingChoice.encodings);
+        this._continuous = new ContinuousUpdates(this._decoders.supports(Encoding.FENCE)
+            && this._decoders.supports(Encoding.CONTINUOUS_UPDATES));
         this._requestUpdate(false);
         this._events.onHandshakeComplete?.(this._info);
     }
 
     _requestUpdate(incremental) {
-        let full = !incremental;
-        if (this._encodingChoice.follow(this._link)) {
-            this._writer.setEncodings(this._encodingChoice.encodings);
-            this._events.onEncodingsFollowedLink?.();
-            // What JPEG left inexact would stay so until it changes: have it all sent again, losslessly.
-            full ||= this._encodingChoice.quality === EncodingPreferences.LOSSLESS;
-        }
+        const full = !incremental || this._followLink();
         this._writer.framebufferUpdateRequest(!full, 0, 0, this._width, this._height);
+        this._updateRequestsSent++;
         this._requestOutstanding = true;
-        this._link.requested(this._now());
+        // In continuous mode updates come whether asked for or not: the wait for the next is no round trip.
+        this._link.requested(this._now(), !this._continuous.enabled);
+    }
+
+    /**
+     * Asks for other encodings if the link calls for them; returns whether the whole framebuffer
+     * must be sent again, because what JPEG left inexact would stay so until it changes.
+     */
+    _followLink() {
+        if (!this._encodingChoice.follow(this._link)) {
+            return false;
+        }
+        this._writer.setEncodings(this._encodingChoice.encodings);
+        this._events.onEncodingsFollowedLink?.();
+        return this._encodingChoice.quality === EncodingPreferences.LOSSLESS;
     }
 
     /**
@@ -239,10 +261,56 @@ export class RfbConnection {
     }
 
     _requestNextUpdate() {
-        if (!this._requestOutstanding) {
+        // In continuous mode the server sends changes unasked; only a full refresh needs a request.
+        if (!this._requestOutstanding && (!this._continuous.enabled || this._fullUpdateNeeded)) {
             this._requestUpdate(!this._fullUpdateNeeded);
             this._fullUpdateNeeded = false;
         }
+    }
+
+    /**
+     * Asks the server to make the desktop `width`x`height` (clamped to 1..16384), keeping its
+     * screens (ScreenLayout.resizedTo). Sent now if the server has shown it takes SetDesktopSize and
+     * no earlier request is unanswered; otherwise kept, the latest size only, until then. The answer
+     * comes as a resize or as onDesktopResizeRefused.
+     */
+    requestDesktopSize(width, height) {
+        this._requireNormal();
+        const clamp = (n) => Math.max(1, Math.min(MAX_FRAMEBUFFER_SIDE, Math.floor(n)));
+        this._wantedSize = { width: clamp(width), height: clamp(height) };
+        this._sendWantedDesktopSize();
+    }
+
+    _sendWantedDesktopSize() {
+        if (this._wantedSize === null || !this._serverTakesDesktopSize || this._desktopSizeRequestOutstanding) {
+            return;
+        }
+        const { width, height } = this._wantedSize;
+        this._wantedSize = null;
+        if (width !== this._width || height !== this._height) {
+            this._writer.setDesktopSize(width, height, this._screenLayout.resizedTo(width, height));
+            this._desktopSizeRequestOutstanding = true;
+        }
+    }
+
+    /** Whether the server takes SetDesktopSize (it sent an ExtendedDesktopSize). */
+    get serverTakesDesktopSize() {
+        return this._serverTakesDesktopSize;
+    }
+
+    /** The server's screens as it last reported them; empty if it never did. */
+    get screenLayout() {
+        return this._screenLayout;
+    }
+
+    /** Whether the server sends updates unasked (continuous updates are on). */
+    get continuousUpdates() {
+        return this._continuous.enabled;
+    }
+
+    /** How many FramebufferUpdateRequests the session has sent. */
+    get updateRequestsSent() {
+        return this._updateRequestsSent;
     }
 
     /**
@@ -354,20 +422,70 @@ export class RfbConnection {
         return {
             pixelFormat: () => this._pixelFormat,
             display: () => this._display,
-            framebufferUpdate: () => {
+            framebufferUpdate: (painted) => {
                 this._requestOutstanding = false;
                 this._link.updateDone(this._input.consumed);
-                this._awaitingConsumer = true;
+                // An update that painted nothing (Xvnc's first carries only ExtendedDesktopSize) leaves the
+                // page nothing to draw, so the next need not wait for it.
+                this._awaitingConsumer = painted;
+                this._sendWantedDesktopSize();
+                if (this._continuous.enabled) {
+                    this._fullUpdateNeeded ||= this._followLink();
+                    if (this._framebufferReplaced) {
+                        this._writer.enableContinuousUpdates(true, 0, 0, this._width, this._height);
+                    }
+                    this._link.requested(this._now(), false);
+                }
+                this._framebufferReplaced = false;
                 // Asked for now, the next update is on its way while the page draws this one.
                 this._requestNextUpdate();
+                const probe = this._continuous.probeDue(this._now());
+                if (probe !== null) {
+                    this._writer.fence(FenceFlag.REQUEST, probe);
+                }
                 this._events.onFramebufferUpdate?.();
             },
-            desktopSizeChanged: (width, height) => {
-                this._width = width;
-                this._height = height;
-                this._display.resize(width, height);
-                this._fullUpdateNeeded = true;
-                this._events.onDesktopResized?.(width, height);
+            desktopSizeChanged: (width, height) => this._desktopSizeChanged(width, height),
+            extendedDesktopSize: (reason, status, width, height, layout) => {
+                this._serverTakesDesktopSize = true;
+                const answersThisClient = reason === 1;
+                if (answersThisClient) {
+                    this._desktopSizeRequestOutstanding = false;
+                }
+                if (status !== 0) {
+                    if (answersThisClient) {
+                        this._events.onDesktopResizeRefused?.(ScreenLayout.refusal(status));
+                    }
+                    return false;
+                }
+                this._screenLayout = layout;
+                if (width === this._width && height === this._height) {
+                    return false;
+                }
+                this._desktopSizeChanged(width, height);
+                return true;
+            },
+            fence: (flags, payload) => {
+                if ((flags & FenceFlag.REQUEST) !== 0) {
+                    // Everything before it is handled and everything after will be, in order: answer at once.
+                    this._writer.fence(flags & FENCE_ANSWER_FLAGS, payload);
+                } else {
+                    const sentAt = this._continuous.probeAnswered(payload);
+                    if (sentAt !== null) {
+                        this._link.roundTrip(sentAt, this._input.consumed);
+                    }
+                }
+                if (this._continuous.serverSentFence()) {
+                    this._enableContinuousUpdates();
+                }
+            },
+            endOfContinuousUpdates: () => {
+                const wasOn = this._continuous.enabled;
+                if (this._continuous.serverSentEnd()) {
+                    this._enableContinuousUpdates();
+                } else if (wasOn) {
+                    this._requestNextUpdate();
+                }
             },
             cursorShapeChanged: (shape) => this._events.onCursorShape?.(shape),
             colourMapEntries: (first, rgb) => {
@@ -376,5 +494,18 @@ export class RfbConnection {
             bell: () => this._events.onBell?.(),
             serverCutText: (text) => this._events.onServerCutText?.(text),
         };
+    }
+
+    _desktopSizeChanged(width, height) {
+        this._width = width;
+        this._height = height;
+        this._display.resize(width, height);
+        this._fullUpdateNeeded = true;
+        this._framebufferReplaced = true;
+        this._events.onDesktopResized?.(width, height);
+    }
+
+    _enableContinuousUpdates() {
+        this._writer.enableContinuousUpdates(true, 0, 0, this._width, this._height);
     }
 }

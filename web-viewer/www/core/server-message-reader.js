@@ -7,6 +7,8 @@ import { ErrorCode } from './error-codes.js';
 import { RfbError } from './errors.js';
 import { COLOUR_MAP_SIZE, checkFramebufferSize } from './limits.js';
 import { latin1 } from './server-text.js';
+import { MAX_FENCE_PAYLOAD } from './continuous-updates.js';
+import { SCREEN_BYTES, ScreenLayout } from './screen-layout.js';
 
 /** Server message types (RFC 6143 section 7.6). */
 export const ServerMessageType = Object.freeze({
@@ -14,6 +16,8 @@ export const ServerMessageType = Object.freeze({
     SET_COLOUR_MAP_ENTRIES: 1,
     BELL: 2,
     SERVER_CUT_TEXT: 3,
+    END_OF_CONTINUOUS_UPDATES: 150,
+    FENCE: 248,
 });
 
 const RECT_HEADER_SIZE = 12;
@@ -37,7 +41,9 @@ const State = Object.freeze({
  * than paint pixels.
  *
  * The handler (the Java core's ServerMessageHandler) has `pixelFormat()`, `display()` (width,
- * height and the drawing calls), `framebufferUpdate()`, `desktopSizeChanged(width, height)`,
+ * height and the drawing calls), `framebufferUpdate(painted)`, `desktopSizeChanged(width, height)`,
+ * `extendedDesktopSize(reason, status, width, height, layout)` (true if it resized the framebuffer),
+ * `fence(flags, payload)`, `endOfContinuousUpdates()`,
  * `cursorShapeChanged({rgba, width, height, hotX, hotY})` (the shape readCursor returns),
  * `colourMapEntries(first, rgb)`, `bell()` and `serverCutText(text)`.
  */
@@ -52,6 +58,8 @@ export class ServerMessageReader {
     constructor(handler, registry, maxCutTextBytes, stats, now = () => performance.now()) {
         this._handler = handler;
         this._registry = registry;
+        // Whether the update being read changed the framebuffer (a pixel rectangle, a new size).
+        this._painted = false;
         this._decoders = registry.createDecoders();
         if (!this._decoders.has(Encoding.RAW)) {
             this._decoders.set(Encoding.RAW, new RawDecoder());
@@ -142,9 +150,41 @@ export class ServerMessageReader {
             return true;
         case ServerMessageType.SERVER_CUT_TEXT:
             return this._readServerCutText(input);
+        case ServerMessageType.END_OF_CONTINUOUS_UPDATES:
+            if (!this._registry.supports(Encoding.CONTINUOUS_UPDATES)) {
+                break;
+            }
+            input.skip(1); // message-type
+            this._handler.endOfContinuousUpdates();
+            return true;
+        case ServerMessageType.FENCE:
+            if (!this._registry.supports(Encoding.FENCE)) {
+                break;
+            }
+            return this._readFence(input);
         default:
-            throw new RfbError(ErrorCode.UNKNOWN_MESSAGE, `unknown server message type ${type}`);
+            break;
         }
+        throw new RfbError(ErrorCode.UNKNOWN_MESSAGE, `unknown server message type ${type}`);
+    }
+
+    _readFence(input) {
+        if (!input.has(9)) {
+            return false;
+        }
+        const length = input.peekU8(8);
+        if (length > MAX_FENCE_PAYLOAD) {
+            throw new RfbError(ErrorCode.BAD_MESSAGE,
+                `Fence payload of ${length} bytes is over the ${MAX_FENCE_PAYLOAD} the message allows`);
+        }
+        if (!input.has(9 + length)) {
+            return false;
+        }
+        input.skip(4); // message-type, padding
+        const flags = input.readS32(); // flags
+        input.skip(1); // length
+        this._handler.fence(flags, input.readBytes(length)); // payload
+        return true;
     }
 
     _readServerCutText(input) {
@@ -208,6 +248,7 @@ export class ServerMessageReader {
             if (!done) {
                 return false;
             }
+            this._painted ||= this._rect.width > 0 && this._rect.height > 0;
         } else if (!this._readPseudoRect(input)) {
             return false;
         }
@@ -229,7 +270,10 @@ export class ServerMessageReader {
             // RFC 6143 section 7.8.2: the rectangle's size is the new desktop size; no body.
             checkFramebufferSize('DesktopSize', rect.width, rect.height);
             this._handler.desktopSizeChanged(rect.width, rect.height);
+            this._painted = true;
             return true;
+        case Encoding.EXTENDED_DESKTOP_SIZE:
+            return this._readExtendedDesktopSize(input);
         case Encoding.LAST_RECT:
             // Ends the update whatever its count said (servers not knowing it up front send 0xFFFF).
             this._lastRectSeen = true;
@@ -249,10 +293,35 @@ export class ServerMessageReader {
         }
     }
 
+    // The rectangle's x is why the size changed, its y whether it did; the body lists the screens.
+    _readExtendedDesktopSize(input) {
+        const rect = this._rect;
+        checkFramebufferSize('ExtendedDesktopSize', rect.width, rect.height);
+        if (!input.has(4)) {
+            return false;
+        }
+        const count = input.peekU8(0); // number-of-screens
+        if (!input.has(4 + count * SCREEN_BYTES)) {
+            return false;
+        }
+        input.skip(4); // number-of-screens, padding
+        const layout = ScreenLayout.read(input, count);
+        const status = rect.y;
+        if (status === 0) {
+            layout.validate(rect.width, rect.height);
+        }
+        if (this._handler.extendedDesktopSize(rect.x, status, rect.width, rect.height, layout)) {
+            this._painted = true;
+        }
+        return true;
+    }
+
     _finishUpdate() {
         this._state = State.MESSAGE_START;
         this._stats.updateDone();
-        this._handler.framebufferUpdate();
+        const painted = this._painted;
+        this._painted = false;
+        this._handler.framebufferUpdate(painted);
     }
 
     _readColourMapEntries(input) {

@@ -15,7 +15,8 @@ import { ZrleDecoder } from './zrle-decoder.js';
  * best cursor first.
  */
 export const READER_PSEUDO_ENCODINGS = Object.freeze([Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR,
-    Encoding.DESKTOP_SIZE, Encoding.LAST_RECT]);
+    Encoding.DESKTOP_SIZE, Encoding.LAST_RECT, Encoding.EXTENDED_DESKTOP_SIZE, Encoding.FENCE,
+    Encoding.CONTINUOUS_UPDATES]);
 
 /** Every pixel encoding this core decodes, in the Java core's DecoderRegistry.standard() order. */
 const FACTORIES = new Map([

@@ -27,6 +27,11 @@ final class Chromium implements AutoCloseable {
 
     /** Starts the browser, or skips the calling test when chromium or chromedriver is missing. */
     static Chromium start(int width, int height) throws IOException {
+        return start(width, height, new String[0]);
+    }
+
+    /** As {@link #start(int, int)}, with more command-line switches (e.g. {@code --force-device-scale-factor=2}). */
+    static Chromium start(int width, int height, String... switches) throws IOException {
         String browser = SystemPrograms.require("chromium", "chromium");
         String chromedriver = SystemPrograms.require("chromedriver", "chromium-driver");
         System.setProperty("webdriver.chrome.driver", chromedriver);
@@ -37,6 +42,7 @@ final class Chromium implements AutoCloseable {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile);
+        options.addArguments(switches);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver))
                 .usingAnyFreePort()
