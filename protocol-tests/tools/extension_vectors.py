@@ -230,5 +230,111 @@ def desktop_size_group():
           ], [CONNECTED, {'type': 'resize', 'width': 3, 'height': 2}, UPDATE])
 
 
+
+def continuous_updates_more():
+    g = 'continuous-updates'
+    write(g, 'wrong-answer-ignored', 'A Fence without Request whose payload is not the outstanding probe\'s (another '
+          'number, or the right one with a byte more) is ignored: the probe stays outstanding until its own answer.',
+          CU, negotiated() + [
+              {'server': h(update())}, {'client': h(probe(1))},
+              {'server': h(fence(0, struct.pack('>I', 2)) + fence(0, struct.pack('>I', 1) + b'\x00'))},
+              {'client': ''},
+              {'server': h(update())}, {'client': ''},
+              {'server': h(fence(0, struct.pack('>I', 1)) + update())}, {'client': h(probe(2))},
+          ], [CONNECTED, UPDATE, UPDATE, UPDATE])
+    write(g, 'non-request-fence-counts', 'A Fence without Request shows that the server has fences as well as one '
+          'with it: with EndOfContinuousUpdates it turns continuous mode on, and it is not answered.', CU, [
+              {'server': h(fence(0, b'q') + EOCU)}, {'client': h(enable_cu(4, 4))},
+              {'server': h(update())}, {'client': h(probe(1))},
+          ], [CONNECTED, UPDATE])
+    write(g, 'ended-while-requested', 'An EndOfContinuousUpdates while a request (a refresh) is outstanding sends '
+          'no second one; the answer to that request is followed by the next.', CU, negotiated() + [
+              {'server': h(update())}, {'client': h(probe(1))},
+              {'do': 'refresh'}, {'client': h(fbur(False, 4, 4))},
+              {'server': h(EOCU)}, {'client': ''},
+              {'server': h(update())}, {'client': h(fbur(True, 4, 4))},
+          ], [CONNECTED, UPDATE, UPDATE])
+    write(g, 'fence-announced-alone', 'With Fence announced and ContinuousUpdates not, fences are answered but '
+          'message type 150 is unknown.', BASE + [-312], [
+              {'server': h(fence(0x80000002, b'f'))}, {'client': h(fence(2, b'f'))},
+              {'server': h(EOCU)},
+          ], [CONNECTED], error=('unknown-message', 'protocol error: unknown server message type 150'))
+    write(g, 'continuous-announced-alone', 'With ContinuousUpdates announced and Fence not, an '
+          'EndOfContinuousUpdates turns nothing on and message type 248 is unknown.', BASE + [-313], [
+              {'server': h(EOCU + update())}, {'client': h(fbur(True, 4, 4))},
+              {'server': h(fence(0x80000000, b''))},
+          ], [CONNECTED, UPDATE], error=('unknown-message', 'protocol error: unknown server message type 248'))
+    resized = {'type': 'resize', 'width': 3, 'height': 2}
+    write(g, 'extended-resize', 'In continuous mode a resize by ExtendedDesktopSize is followed, as one by '
+          'DesktopSize, by EnableContinuousUpdates and a request for the whole new framebuffer.', CU + [-308],
+          negotiated() + [
+              {'server': h(update(eds(0, 0, 3, 2, [(9, 0, 0, 3, 2, 0)])))},
+              {'client': h(enable_cu(3, 2) + fbur(False, 3, 2) + probe(1))},
+          ], [CONNECTED, resized, UPDATE], framebuffer={'width': 3, 'height': 2, 'rows': ['000000 000000 000000'] * 2})
+    write(g, 'update-end-order', 'At the end of an update the client sends SetDesktopSize, then '
+          'EnableContinuousUpdates and the request, then a probe; while that probe is outstanding no other goes.',
+          CU + [-308], [
+              {'do': 'resize', 'width': 8, 'height': 6}, {'client': ''},
+              {'server': h(fence(0x80000000, b'x') + EOCU)}, {'client': h(fence(0, b'x') + enable_cu(4, 4))},
+              {'server': h(update(eds(0, 0, 3, 2, [(9, 0, 0, 3, 2, 0)])))},
+              {'client': h(set_desktop_size(8, 6, [(9, 0, 0, 8, 6, 0)]) + enable_cu(3, 2) + fbur(False, 3, 2)
+                           + probe(1))},
+              {'server': h(update(eds(1, 0, 8, 6, [(9, 0, 0, 8, 6, 0)])))},
+              {'client': h(enable_cu(8, 6) + fbur(False, 8, 6))},
+              {'server': h(fence(0, struct.pack('>I', 1)) + update())}, {'client': h(probe(2))},
+          ], [CONNECTED, resized, UPDATE, {'type': 'resize', 'width': 8, 'height': 6}, UPDATE, UPDATE],
+          framebuffer={'width': 8, 'height': 6, 'rows': [' '.join(['000000'] * 8)] * 6})
+
+
+def desktop_size_more():
+    g = 'desktop-size'
+    write(g, 'not-announced', 'Without ExtendedDesktopSize announced, its rectangle is in an encoding this client '
+          'did not ask for.', BASE, [
+              {'server': h(update(eds(0, 0, 4, 4, [SCREEN])))},
+          ], [CONNECTED], error=('unknown-encoding', 'protocol error: rectangle 1 of a FramebufferUpdate uses '
+                                 'encoding ExtendedDesktopSize (-308), which this client did not ask for'))
+    write(g, 'refusal-shows-support', 'The first ExtendedDesktopSize shows support whatever its reason and status: '
+          'a size kept since before is sent at the end of its update, as one screen of id 0, since a refusal '
+          'applies no layout.', EDS, [
+              {'do': 'resize', 'width': 5, 'height': 5}, {'client': ''},
+              {'server': h(update(eds(2, 1, 4, 4, [SCREEN])))},
+              {'client': h(set_desktop_size(5, 5, [(0, 0, 0, 5, 5, 0)]) + fbur(True, 4, 4))},
+          ], [CONNECTED, UPDATE])
+    corners = [(1, 2, 0, 2, 2, 5), (2, 0, 2, 2, 2, 6)]
+    write(g, 'screens-all-dropped', 'When the new size leaves every screen empty, the first screen (its id and '
+          'flags) takes the whole of it.', EDS, supported(corners) + [
+              {'do': 'resize', 'width': 2, 'height': 2},
+              {'client': h(set_desktop_size(2, 2, [(1, 0, 0, 2, 2, 5)]))},
+          ], [CONNECTED, UPDATE])
+    two = [(1, 0, 0, 2, 4, 5), (2, 2, 0, 2, 4, 6)]
+    write(g, 'layout-without-resize', 'A layout of the framebuffer\'s own size replaces the screens without a '
+          'resize, and the next size asked for starts from it.', EDS, supported() + [
+              {'server': h(update(eds(0, 0, 4, 4, two)))}, {'client': h(fbur(True, 4, 4))},
+              {'do': 'resize', 'width': 3, 'height': 2},
+              {'client': h(set_desktop_size(3, 2, [(1, 0, 0, 2, 2, 5), (2, 2, 0, 1, 2, 6)]))},
+          ], [CONNECTED, UPDATE, UPDATE])
+    write(g, 'latest-is-the-answer', 'A size kept while a request is unanswered is compared with the framebuffer '
+          'when it is due: if the answer already made it that size, nothing more is sent.', EDS, supported() + [
+              {'do': 'resize', 'width': 5, 'height': 5},
+              {'client': h(set_desktop_size(5, 5, [(0x11223344, 0, 0, 5, 5, 0)]))},
+              {'do': 'resize', 'width': 6, 'height': 6}, {'do': 'resize', 'width': 5, 'height': 5}, {'client': ''},
+              {'server': h(update(eds(1, 0, 5, 5, [(0x11223344, 0, 0, 5, 5, 0)])))},
+              {'client': h(fbur(False, 5, 5))},
+          ], [CONNECTED, UPDATE, {'type': 'resize', 'width': 5, 'height': 5}, UPDATE])
+    write(g, 'refused-without-screens', 'A refusal may list no screens: only a layout that is applied needs one.',
+          EDS, supported() + [
+              {'do': 'resize', 'width': 5, 'height': 5},
+              {'client': h(set_desktop_size(5, 5, [(0x11223344, 0, 0, 5, 5, 0)]))},
+              {'server': h(update(eds(1, 3, 4, 4, [])))}, {'client': h(fbur(True, 4, 4))},
+          ], [CONNECTED, UPDATE, {'type': 'resize-refused', 'message': 'the server says the screen layout is invalid'},
+              UPDATE])
+    write(g, 'empty-screen', 'A screen of no width in an applied layout does not lie inside the framebuffer.', EDS, [
+              {'server': h(update(eds(0, 0, 4, 4, [(3, 1, 1, 0, 2, 0)])))},
+          ], [CONNECTED], error=('rect-out-of-bounds', 'protocol error: ExtendedDesktopSize screen 1 of 1 (id 3) at '
+                                 '1,1 0x2 lies outside the 4x4 framebuffer'))
+
+
 continuous_updates()
 desktop_size_group()
+continuous_updates_more()
+desktop_size_more()

@@ -53,13 +53,14 @@ export class ClientMessageWriter {
 
     /** FramebufferUpdateRequest, RFC 6143 section 7.5.3. */
     framebufferUpdateRequest(incremental, x, y, width, height) {
-        checkRange(x, 0, 0xffff, 'x');
-        checkRange(y, 0, 0xffff, 'y');
-        checkRange(width, 0, 0xffff, 'width');
-        checkRange(height, 0, 0xffff, 'height');
+        checkArea(x, y, width, height);
         this._out.writeU8(ClientMessageType.FRAMEBUFFER_UPDATE_REQUEST) // message-type
-            .writeU8(incremental ? 1 : 0) // incremental
-            .writeU16(x) // x-position
+            .writeU8(incremental ? 1 : 0); // incremental
+        this._writeArea(x, y, width, height);
+    }
+
+    _writeArea(x, y, width, height) {
+        this._out.writeU16(x) // x-position
             .writeU16(y) // y-position
             .writeU16(width) // width
             .writeU16(height); // height
@@ -105,16 +106,10 @@ export class ClientMessageWriter {
 
     /** EnableContinuousUpdates (community RFB extensions): the area the server keeps sending, or stop. */
     enableContinuousUpdates(enable, x, y, width, height) {
-        checkRange(x, 0, 0xffff, 'x');
-        checkRange(y, 0, 0xffff, 'y');
-        checkRange(width, 0, 0xffff, 'width');
-        checkRange(height, 0, 0xffff, 'height');
+        checkArea(x, y, width, height);
         this._out.writeU8(ClientMessageType.ENABLE_CONTINUOUS_UPDATES) // message-type
-            .writeU8(enable ? 1 : 0) // enable-flag
-            .writeU16(x) // x-position
-            .writeU16(y) // y-position
-            .writeU16(width) // width
-            .writeU16(height); // height
+            .writeU8(enable ? 1 : 0); // enable-flag
+        this._writeArea(x, y, width, height);
     }
 
     /** Fence (community RFB extensions), a request or an answer; the payload is at most 64 bytes. */
@@ -140,4 +135,11 @@ export class ClientMessageWriter {
             .pad(1); // padding
         layout.write(this._out); // screens
     }
+}
+
+function checkArea(x, y, width, height) {
+    checkRange(x, 0, 0xffff, 'x');
+    checkRange(y, 0, 0xffff, 'y');
+    checkRange(width, 0, 0xffff, 'width');
+    checkRange(height, 0, 0xffff, 'height');
 }

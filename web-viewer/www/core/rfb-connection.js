@@ -10,12 +10,12 @@ import { ErrorCode } from './error-codes.js';
 import { RfbError } from './errors.js';
 import { Handshake } from './handshake.js';
 import { ContinuousUpdates, FENCE_ANSWER_FLAGS, FenceFlag } from './continuous-updates.js';
-import { DEFAULT_MAX_CUT_TEXT_BYTES, MAX_FRAMEBUFFER_SIDE } from './limits.js';
+import { DEFAULT_MAX_CUT_TEXT_BYTES } from './limits.js';
 import { LinkEstimate } from './link-estimate.js';
 import { RGBX32, validatePixelFormat, withColourMapEntries } from './pixel-format.js';
 import { RfbInput } from './rfb-input.js';
 import { RfbOutput } from './rfb-output.js';
-import { ScreenLayout } from './screen-layout.js';
+import { DesktopSizeRequests } from './desktop-size-requests.js';
 import { SUPPORTED_SECURITY_TYPES } from './security/security-types.js';
 import { ServerMessageReader, ServerMessageType } from './server-message-reader.js';
 
@@ -121,10 +121,7 @@ export class RfbConnection {
         this._framebufferReplaced = false;
         this._updateRequestsSent = 0;
         // Remote resize: what the server said of its screens, and the size the viewer wants (null: none pending).
-        this._screenLayout = new ScreenLayout([]);
-        this._serverTakesDesktopSize = false;
-        this._desktopSizeRequestOutstanding = false;
-        this._wantedSize = null;
+        this._desktopSizes = new DesktopSizeRequests();
     }
 
     /**
@@ -273,34 +270,33 @@ export class RfbConnection {
      * screens (ScreenLayout.resizedTo). Sent now if the server has shown it takes SetDesktopSize and
      * no earlier request is unanswered; otherwise kept, the latest size only, until then. The answer
      * comes as a resize or as onDesktopResizeRefused.
+     * @throws {RangeError} for a width or height that is not a number
      */
     requestDesktopSize(width, height) {
         this._requireNormal();
-        const clamp = (n) => Math.max(1, Math.min(MAX_FRAMEBUFFER_SIDE, Math.floor(n)));
-        this._wantedSize = { width: clamp(width), height: clamp(height) };
+        // Refused here, not clamped: a NaN kept for later would fail the session when it falls due.
+        if (typeof width !== 'number' || typeof height !== 'number' || Number.isNaN(width) || Number.isNaN(height)) {
+            throw new RangeError(`desktop size ${width}x${height} is not a number`);
+        }
+        this._desktopSizes.want(width, height);
         this._sendWantedDesktopSize();
     }
 
     _sendWantedDesktopSize() {
-        if (this._wantedSize === null || !this._serverTakesDesktopSize || this._desktopSizeRequestOutstanding) {
-            return;
-        }
-        const { width, height } = this._wantedSize;
-        this._wantedSize = null;
-        if (width !== this._width || height !== this._height) {
-            this._writer.setDesktopSize(width, height, this._screenLayout.resizedTo(width, height));
-            this._desktopSizeRequestOutstanding = true;
+        const due = this._desktopSizes.due(this._width, this._height);
+        if (due !== null) {
+            this._writer.setDesktopSize(due.width, due.height, due.layout);
         }
     }
 
     /** Whether the server takes SetDesktopSize (it sent an ExtendedDesktopSize). */
     get serverTakesDesktopSize() {
-        return this._serverTakesDesktopSize;
+        return this._desktopSizes.serverTakesThem;
     }
 
     /** The server's screens as it last reported them; empty if it never did. */
     get screenLayout() {
-        return this._screenLayout;
+        return this._desktopSizes.layout;
     }
 
     /** Whether the server sends updates unasked (continuous updates are on). */
@@ -447,19 +443,11 @@ export class RfbConnection {
             },
             desktopSizeChanged: (width, height) => this._desktopSizeChanged(width, height),
             extendedDesktopSize: (reason, status, width, height, layout) => {
-                this._serverTakesDesktopSize = true;
-                const answersThisClient = reason === 1;
-                if (answersThisClient) {
-                    this._desktopSizeRequestOutstanding = false;
+                const refusal = this._desktopSizes.received(reason, status, layout);
+                if (refusal !== null) {
+                    this._events.onDesktopResizeRefused?.(refusal);
                 }
-                if (status !== 0) {
-                    if (answersThisClient) {
-                        this._events.onDesktopResizeRefused?.(ScreenLayout.refusal(status));
-                    }
-                    return false;
-                }
-                this._screenLayout = layout;
-                if (width === this._width && height === this._height) {
+                if (status !== 0 || (width === this._width && height === this._height)) {
                     return false;
                 }
                 this._desktopSizeChanged(width, height);

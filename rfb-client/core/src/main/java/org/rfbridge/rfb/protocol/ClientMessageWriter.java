@@ -48,16 +48,10 @@ public final class ClientMessageWriter {
 
     /** FramebufferUpdateRequest, RFC 6143 section 7.5.3. */
     public void framebufferUpdateRequest(boolean incremental, int x, int y, int width, int height) {
-        checkU16("x", x);
-        checkU16("y", y);
-        checkU16("width", width);
-        checkU16("height", height);
+        checkArea(x, y, width, height);
         out.writeU8(FRAMEBUFFER_UPDATE_REQUEST) // message-type
-                .writeU8(incremental ? 1 : 0) // incremental
-                .writeU16(x) // x-position
-                .writeU16(y) // y-position
-                .writeU16(width) // width
-                .writeU16(height); // height
+                .writeU8(incremental ? 1 : 0); // incremental
+        writeArea(x, y, width, height);
     }
 
     /** KeyEvent, RFC 6143 section 7.5.4; {@code keysym} is an X11 keysym (see {@link Keysyms}). */
@@ -99,13 +93,21 @@ public final class ClientMessageWriter {
 
     /** EnableContinuousUpdates (community RFB extensions): the area the server keeps sending, or stop. */
     public void enableContinuousUpdates(boolean enable, int x, int y, int width, int height) {
+        checkArea(x, y, width, height);
+        out.writeU8(ENABLE_CONTINUOUS_UPDATES) // message-type
+                .writeU8(enable ? 1 : 0); // enable-flag
+        writeArea(x, y, width, height);
+    }
+
+    private static void checkArea(int x, int y, int width, int height) {
         checkU16("x", x);
         checkU16("y", y);
         checkU16("width", width);
         checkU16("height", height);
-        out.writeU8(ENABLE_CONTINUOUS_UPDATES) // message-type
-                .writeU8(enable ? 1 : 0) // enable-flag
-                .writeU16(x) // x-position
+    }
+
+    private void writeArea(int x, int y, int width, int height) {
+        out.writeU16(x) // x-position
                 .writeU16(y) // y-position
                 .writeU16(width) // width
                 .writeU16(height); // height

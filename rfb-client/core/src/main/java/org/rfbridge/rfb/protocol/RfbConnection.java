@@ -72,12 +72,7 @@ public final class RfbConnection {
     private ContinuousUpdates continuous = new ContinuousUpdates(false);
     private boolean framebufferReplaced;
     private volatile long updateRequestsSent;
-    // Remote resize: what the server said of its screens, and the size the viewer wants (-1: none pending).
-    private ScreenLayout screenLayout = new ScreenLayout(List.of());
-    private boolean serverTakesDesktopSize;
-    private boolean desktopSizeRequestOutstanding;
-    private int wantedWidth = -1;
-    private int wantedHeight = -1;
+    private final DesktopSizeRequests desktopSizes = new DesktopSizeRequests();
 
     public RfbConnection(ConnectionOptions options, ConnectionEvents events) {
         this.options = Objects.requireNonNull(options, "options");
@@ -258,33 +253,25 @@ public final class RfbConnection {
      */
     public void requestDesktopSize(int width, int height) {
         requireNormal();
-        wantedWidth = Math.max(1, Math.min(width, org.rfbridge.rfb.Limits.MAX_FRAMEBUFFER_SIDE));
-        wantedHeight = Math.max(1, Math.min(height, org.rfbridge.rfb.Limits.MAX_FRAMEBUFFER_SIDE));
+        desktopSizes.want(width, height);
         sendWantedDesktopSize();
     }
 
     private void sendWantedDesktopSize() {
-        if (wantedWidth < 0 || !serverTakesDesktopSize || desktopSizeRequestOutstanding) {
-            return;
-        }
-        int width = wantedWidth;
-        int height = wantedHeight;
-        wantedWidth = -1;
-        wantedHeight = -1;
-        if (width != framebuffer.width() || height != framebuffer.height()) {
-            writer.setDesktopSize(width, height, screenLayout.resizedTo(width, height));
-            desktopSizeRequestOutstanding = true;
+        DesktopSizeRequests.Due due = desktopSizes.due(framebuffer.width(), framebuffer.height());
+        if (due != null) {
+            writer.setDesktopSize(due.width(), due.height(), due.layout());
         }
     }
 
     /** Whether the server takes SetDesktopSize (it sent an ExtendedDesktopSize); false before the first update. */
     public boolean serverTakesDesktopSize() {
-        return serverTakesDesktopSize;
+        return desktopSizes.serverTakesThem();
     }
 
     /** The server's screens as it last reported them; empty if it never did. */
     public ScreenLayout screenLayout() {
-        return screenLayout;
+        return desktopSizes.layout();
     }
 
     /** How many FramebufferUpdateRequests the session has sent; readable from any thread. */
@@ -448,20 +435,12 @@ public final class RfbConnection {
         @Override
         public void extendedDesktopSize(int reason, int status, int width, int height, ScreenLayout layout)
                 throws RfbProtocolException {
-            serverTakesDesktopSize = true;
-            boolean answersThisClient = reason == 1;
-            if (answersThisClient) {
-                desktopSizeRequestOutstanding = false;
+            String refusal = desktopSizes.received(reason, status, layout);
+            if (refusal != null) {
+                LOG.info("the server refused the desktop size: {}", refusal);
+                events.onDesktopResizeRefused(refusal);
             }
-            if (status != 0) {
-                if (answersThisClient) {
-                    LOG.info("the server refused the desktop size: {}", ScreenLayout.refusal(status));
-                    events.onDesktopResizeRefused(ScreenLayout.refusal(status));
-                }
-                return;
-            }
-            screenLayout = layout;
-            if (width != framebuffer.width() || height != framebuffer.height()) {
+            if (status == 0 && (width != framebuffer.width() || height != framebuffer.height())) {
                 desktopSizeChanged(width, height);
             }
         }
