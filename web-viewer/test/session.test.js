@@ -495,11 +495,11 @@ describe('encodings', () => {
 
     /**
      * The server takes `rtt` ms to start the update (its headers), then `ms` more to deliver its
-     * 16384 bytes of pixels: just enough after the first chunk to measure the bandwidth.
+     * 16384 bytes of pixels: enough after the first chunk to measure the bandwidth.
      */
     function deliverSlowly(session, clock, rtt, ms) {
         const update = bigUpdate();
-        assert.equal(update.length, 16 + MIN_SAMPLE_BYTES);
+        assert.ok(update.length - 16 >= MIN_SAMPLE_BYTES);
         clock.t += rtt;
         session.transport.serverSends(update.subarray(0, 16));
         clock.t += ms;

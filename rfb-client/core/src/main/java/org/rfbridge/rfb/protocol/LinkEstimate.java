@@ -17,8 +17,11 @@ package org.rfbridge.rfb.protocol;
  * threads may read the figures.
  */
 public final class LinkEstimate {
-    /** Updates with fewer bytes after their first chunk do not measure bandwidth... */
-    static final long MIN_SAMPLE_BYTES = 16 * 1024;
+    /**
+     * Updates with fewer bytes after their first chunk do not measure bandwidth (small enough that a small desktop's
+     * JPEG updates, about 17 KB for 640x480 at quality 6, still do: otherwise a slow link never lowers them)...
+     */
+    static final long MIN_SAMPLE_BYTES = 8 * 1024;
     /** ...unless they came whole in one chunk of at least this many bytes. */
     static final long MIN_ONE_CHUNK_BYTES = 4 * 1024;
     /** The time a one-chunk update counts as taking. */

@@ -66,7 +66,11 @@ class AdaptiveEncodingIT {
         }
     }
 
-    /** Asks for whole-screen updates (what a busy screen sends) until the session's quality is {@code wanted}. */
+    /**
+     * Asks for whole-screen updates (what a busy screen sends), each once the last has come, until the session's
+     * quality is {@code wanted}. Requests sent faster than updates come would only keep the server reading: Xvnc
+     * writes nothing while client messages keep arriving.
+     */
     private static void awaitQuality(RfbClient client, IntPredicate wanted, String what) throws Exception {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!wanted.test(client.encodingChoice().quality())) {
@@ -74,8 +78,12 @@ class AdaptiveEncodingIT {
                 fail(what + ": still at " + client.encodingChoice().describeQuality() + " with the link at "
                         + client.link().describe());
             }
+            long updates = client.stats().snapshot().updates();
             client.requestFullUpdate();
-            client.snapshot(RealServers.WAIT);
+            long waitUntil = System.nanoTime() + RealServers.WAIT.toNanos();
+            while (client.stats().snapshot().updates() == updates && System.nanoTime() < waitUntil) {
+                Thread.sleep(5);
+            }
             System.err.println("adaptive: " + client.encodingChoice().describeQuality() + ", " + client.link().describe());
         }
         assertTrue(client.link().samples() > 0);
