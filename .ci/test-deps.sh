@@ -13,6 +13,7 @@ wanted=(
   x11vnc:x11vnc
   Xvfb:xvfb
   xdotool:xdotool
+  xclip:xclip
   xwd:x11-apps
   xdpyinfo:x11-utils
   xrandr:x11-xserver-utils

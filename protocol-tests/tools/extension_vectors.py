@@ -334,7 +334,8 @@ def desktop_size_more():
                                  '1,1 0x2 lies outside the 4x4 framebuffer'))
 
 
-continuous_updates()
-desktop_size_group()
-continuous_updates_more()
-desktop_size_more()
+if __name__ == '__main__':
+    continuous_updates()
+    desktop_size_group()
+    continuous_updates_more()
+    desktop_size_more()

@@ -221,7 +221,8 @@ public final class QemuVncServer implements VncServer {
                 Files.delete(qmp);
                 List<String> command = new ArrayList<>(List.of(qemu, "-display", "none", "-nic", "none", "-m", "32",
                         "-no-user-config", "-qmp", "unix:" + qmp + ",server=on,wait=off",
-                        "-trace", "enable=vnc_key_event_map", "-trace", "enable=ps2_keyboard_event",
+                        "-trace", "enable=vnc_key_event_map", "-trace", "enable=vnc_key_event_ext",
+                        "-trace", "enable=ps2_keyboard_event", "-trace", "enable=ps2_set_ledstate",
                         "-trace", "enable=input_event_btn", "-trace", "enable=input_event_rel",
                         "-trace", "enable=input_event_abs"));
                 if (password == null) {

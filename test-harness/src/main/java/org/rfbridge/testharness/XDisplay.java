@@ -134,6 +134,35 @@ public record XDisplay(int number) {
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }
 
+    /**
+     * Makes {@code text} (UTF-8) the CLIPBOARD selection's content, owned by an {@code xclip} that serves it until
+     * the returned process is closed or another client takes the selection.
+     */
+    public ManagedProcess ownClipboard(String text, Path workDir) throws Exception {
+        Path file = Files.createTempFile(workDir, "clipboard-", ".txt");
+        Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+        ManagedProcess owner = ManagedProcess.start(List.of(SystemPrograms.require("xclip", "xclip"), "-display",
+                name(), "-selection", "clipboard", "-quiet", "-i", file.toString()),
+                workDir.resolve(file.getFileName() + ".log"), environment());
+        long deadline = System.nanoTime() + CLIENT_LIMIT.toNanos();
+        while (!text.equals(clipboardText())) {
+            if (System.nanoTime() > deadline || !owner.process().isAlive()) {
+                owner.close();
+                throw new IllegalStateException("xclip did not take the clipboard on " + name() + ": " + owner.output());
+            }
+            Thread.sleep(50);
+        }
+        return owner;
+    }
+
+    /** The CLIPBOARD selection's text as UTF-8 ({@code xclip -o}), empty when nobody owns it. */
+    public String clipboardText() {
+        Commands.Result result = Commands.runAllowingFailure(List.of(SystemPrograms.require("xclip", "xclip"),
+                "-display", name(), "-selection", "clipboard", "-o", "-t", "UTF8_STRING"), environment(), null,
+                CLIENT_LIMIT);
+        return result.exitCode() == 0 ? result.stdoutText() : "";
+    }
+
     /** Runs an X client against this display, failing unless it exits 0 within 20 s. */
     public Commands.Result runClient(List<String> command) {
         return Commands.run(command, environment(), null, CLIENT_LIMIT);

@@ -290,6 +290,25 @@ public final class RfbClient implements AutoCloseable {
         post(() -> connection.sendKeyEvent(keysym, down));
     }
 
+    /**
+     * Presses or releases a key with the XT scancode of the physical key (QEMU's form; 0 when unknown), which
+     * servers that take QEMU's extended key events get with the keysym (see
+     * {@link RfbConnection#sendKeyEvent(int, boolean, int)}).
+     */
+    public void sendKey(int keysym, boolean down, int scancode) {
+        post(() -> connection.sendKeyEvent(keysym, down, scancode));
+    }
+
+    /** Whether keys go with their scancodes (the server takes QEMU's extended key events). Read on any thread. */
+    public boolean extendedKeyEvents() {
+        return connection.extendedKeyEvents();
+    }
+
+    /** Asks for a power action (2 shutdown, 3 reboot, 4 reset) once the server offered them. */
+    public void sendXvp(int code) {
+        post(() -> connection.sendXvp(code));
+    }
+
     /** Presses and releases a key. */
     public void typeKey(int keysym) {
         sendKey(keysym, true);
@@ -312,7 +331,10 @@ public final class RfbClient implements AutoCloseable {
         post(() -> connection.sendPointerEvent(x, y, buttonMask));
     }
 
-    /** Sets the server's clipboard (ISO-8859-1; other characters become '?'). */
+    /**
+     * Sets the server's clipboard: UTF-8 with servers that have the extended clipboard, else ISO-8859-1 (other
+     * characters become '?'); text over a limit goes as {@link RfbClientListener#onClipboardDropped}.
+     */
     public void sendClipboard(String text) {
         Objects.requireNonNull(text, "text");
         post(() -> connection.sendClientCutText(text));
@@ -584,6 +606,31 @@ public final class RfbClient implements AutoCloseable {
         @Override
         public void onClipboard(String text) {
             notifyListener(() -> listener.onClipboard(text));
+        }
+
+        @Override
+        public void onClipboardDropped(String message) {
+            notifyListener(() -> listener.onClipboardDropped(message));
+        }
+
+        @Override
+        public void onLedState(int state) {
+            notifyListener(() -> listener.onLedState(state));
+        }
+
+        @Override
+        public void onDesktopName(String name) {
+            notifyListener(() -> listener.onDesktopName(name));
+        }
+
+        @Override
+        public void onXvpAvailable(int version) {
+            notifyListener(() -> listener.onXvpAvailable(version));
+        }
+
+        @Override
+        public void onXvpFailed() {
+            notifyListener(listener::onXvpFailed);
         }
     }
 }

@@ -23,7 +23,8 @@ public final class DecoderRegistry {
     public static final Set<Integer> READER_PSEUDO_ENCODINGS =
             Set.of(Encodings.CURSOR_WITH_ALPHA, Encodings.CURSOR, Encodings.X_CURSOR, Encodings.DESKTOP_SIZE,
                     Encodings.LAST_RECT, Encodings.EXTENDED_DESKTOP_SIZE, Encodings.FENCE,
-                    Encodings.CONTINUOUS_UPDATES);
+                    Encodings.CONTINUOUS_UPDATES, Encodings.EXTENDED_CLIPBOARD, Encodings.QEMU_EXTENDED_KEY_EVENT,
+                    Encodings.QEMU_LED_STATE, Encodings.DESKTOP_NAME, Encodings.XVP);
 
     // Insertion order is the preference order; pseudo-encodings map to an empty Optional.
     private final Map<Integer, Optional<Supplier<RectDecoder>>> entries;
@@ -34,9 +35,10 @@ public final class DecoderRegistry {
 
     /**
      * Every encoding this core decodes (CopyRect, Raw, ZRLE, Tight, Hextile, Zlib, RRE, TightPNG) and the
-     * CursorWithAlpha, Cursor, XCursor, DesktopSize, LastRect, ExtendedDesktopSize, Fence and ContinuousUpdates
-     * pseudo-encodings, in that order (the best cursor first): on a fast link Raw costs the least CPU on
-     * both ends; {@link #preferring} puts another first where bandwidth counts.
+     * CursorWithAlpha, Cursor, XCursor, DesktopSize, LastRect, ExtendedDesktopSize, Fence, ContinuousUpdates,
+     * ExtendedClipboard, QEMUExtendedKeyEvent, QEMULEDState, DesktopName and XVP pseudo-encodings, in that order
+     * (the best cursor first): on a fast link Raw costs the least CPU on both ends; {@link #preferring} puts
+     * another first where bandwidth counts.
      */
     public static DecoderRegistry standard() {
         return builder()
@@ -56,6 +58,11 @@ public final class DecoderRegistry {
                 .pseudo(Encodings.EXTENDED_DESKTOP_SIZE)
                 .pseudo(Encodings.FENCE)
                 .pseudo(Encodings.CONTINUOUS_UPDATES)
+                .pseudo(Encodings.EXTENDED_CLIPBOARD)
+                .pseudo(Encodings.QEMU_EXTENDED_KEY_EVENT)
+                .pseudo(Encodings.QEMU_LED_STATE)
+                .pseudo(Encodings.DESKTOP_NAME)
+                .pseudo(Encodings.XVP)
                 .build();
     }
 

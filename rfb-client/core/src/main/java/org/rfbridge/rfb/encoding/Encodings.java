@@ -28,6 +28,7 @@ public final class Encodings {
     public static final int QEMU_POINTER_MOTION_CHANGE = -257;
     public static final int QEMU_EXTENDED_KEY_EVENT = -258;
     public static final int QEMU_AUDIO = -259;
+    public static final int QEMU_LED_STATE = -261;
     public static final int DESKTOP_NAME = -307;
     public static final int EXTENDED_DESKTOP_SIZE = -308;
     public static final int XVP = -309;
@@ -75,6 +76,7 @@ public final class Encodings {
             Map.entry(QEMU_POINTER_MOTION_CHANGE, "QEMUPointerMotionChange"),
             Map.entry(QEMU_EXTENDED_KEY_EVENT, "QEMUExtendedKeyEvent"),
             Map.entry(QEMU_AUDIO, "QEMUAudio"),
+            Map.entry(QEMU_LED_STATE, "QEMULEDState"),
             Map.entry(DESKTOP_NAME, "DesktopName"),
             Map.entry(EXTENDED_DESKTOP_SIZE, "ExtendedDesktopSize"),
             Map.entry(XVP, "xvp"),

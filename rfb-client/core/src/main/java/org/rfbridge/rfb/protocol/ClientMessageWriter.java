@@ -18,6 +18,8 @@ public final class ClientMessageWriter {
     public static final int KEY_EVENT = 4;
     public static final int POINTER_EVENT = 5;
     public static final int CLIENT_CUT_TEXT = 6;
+    public static final int XVP = 250;
+    public static final int QEMU_CLIENT_MESSAGE = 255;
     public static final int ENABLE_CONTINUOUS_UPDATES = 150;
     public static final int FENCE = 248;
     public static final int SET_DESKTOP_SIZE = 251;
@@ -89,6 +91,39 @@ public final class ClientMessageWriter {
                 .pad(3) // padding
                 .writeU32(latin1.length) // length
                 .writeBytes(latin1); // text
+    }
+
+    /**
+     * An ExtendedClipboard message: ClientCutText with the negated length of {@code flags} and {@code data}, as
+     * {@link ExtendedClipboard} builds them.
+     */
+    public void extendedCutText(int flags, byte[] data) {
+        out.writeU8(CLIENT_CUT_TEXT) // message-type
+                .pad(3) // padding
+                .writeS32(-(4 + data.length)) // length, negative: extended
+                .writeS32(flags) // flags
+                .writeBytes(data); // action's data
+    }
+
+    /**
+     * QEMU's extended key event: the keysym together with the XT scancode of the key pressed (QEMU's form: an
+     * {@code e0}-prefixed key is {@code 0x80} or'ed with its second byte), so a guest gets the key whatever its
+     * layout.
+     */
+    public void qemuExtendedKeyEvent(boolean down, int keysym, int scancode) {
+        out.writeU8(QEMU_CLIENT_MESSAGE) // message-type
+                .writeU8(0) // submessage-type: extended key event
+                .writeU16(down ? 1 : 0) // down-flag
+                .writeS32(keysym) // keysym
+                .writeS32(scancode); // keycode
+    }
+
+    /** XVP: ask for a power action ({@code code} 2 shutdown, 3 reboot, 4 reset). */
+    public void xvp(int code) {
+        out.writeU8(XVP) // message-type
+                .pad(1) // padding
+                .writeU8(1) // xvp-extension-version
+                .writeU8(code); // xvp-message-code
     }
 
     /** EnableContinuousUpdates (community RFB extensions): the area the server keeps sending, or stop. */

@@ -46,7 +46,30 @@ public interface ConnectionEvents {
     default void onBell() {
     }
 
-    /** The server's clipboard changed (text decoded as ISO-8859-1, as RFB specifies). */
+    /**
+     * The server's clipboard changed: UTF-8 text through the extended clipboard, else ISO-8859-1 as RFB
+     * specifies; line ends are LF.
+     */
     default void onClipboard(String text) {
+    }
+
+    /** Clipboard text that did not pass, either way (too big, not UTF-8): {@code message} says why, for the user. */
+    default void onClipboardDropped(String message) {
+    }
+
+    /** QEMU's lock-key state: bit 0 Scroll Lock, bit 1 Num Lock, bit 2 Caps Lock. */
+    default void onLedState(int state) {
+    }
+
+    /** The desktop has a new name. */
+    default void onDesktopName(String name) {
+    }
+
+    /** The server takes XVP power actions ({@link RfbConnection#sendXvp}). */
+    default void onXvpAvailable(int version) {
+    }
+
+    /** The server says the last power action failed. */
+    default void onXvpFailed() {
     }
 }

@@ -66,6 +66,10 @@ public final class RfbConnection {
     private ServerMessageReader reader;
     private boolean requestOutstanding;
     private final LinkEstimate link = new LinkEstimate();
+    private final ExtendedClipboard clipboard;
+    // Written by the session thread; read by viewers' threads.
+    private volatile boolean extendedKeyEvents;
+    private int xvpVersion;
     private volatile AdaptiveEncoding encodingChoice;
     private boolean awaitingConsumer;
     private boolean fullUpdateNeeded;
@@ -78,6 +82,7 @@ public final class RfbConnection {
         this.options = Objects.requireNonNull(options, "options");
         this.events = Objects.requireNonNull(events, "events");
         this.handshake = new Handshake(options, in, out);
+        this.clipboard = new ExtendedClipboard(new ClipboardPeer(), options.maxCutTextBytes());
     }
 
     /** Appends bytes received from the server just now. */
@@ -311,8 +316,7 @@ public final class RfbConnection {
 
     /** Sends a KeyEvent; {@code keysym} is an X11 keysym (see {@link Keysyms}). */
     public void sendKeyEvent(int keysym, boolean down) {
-        requireNormal();
-        writer.keyEvent(down, keysym);
+        sendKeyEvent(keysym, down, 0);
     }
 
     /**
@@ -326,10 +330,40 @@ public final class RfbConnection {
         writer.pointerEvent(buttonMask, clampedX, clampedY);
     }
 
-    /** Sends ClientCutText (ISO-8859-1; other characters become '?', line ends become LF). */
+    /**
+     * Offers the viewer's clipboard text to the server: UTF-8 through the extended clipboard once the server's caps
+     * came, else ClientCutText (ISO-8859-1; other characters become '?', line ends become LF). Text over a limit
+     * is not sent: {@link ConnectionEvents#onClipboardDropped} says so.
+     */
     public void sendClientCutText(String text) {
         requireNormal();
-        writer.clientCutText(text);
+        clipboard.offer(text);
+    }
+
+    /**
+     * Sends a key with the XT scancode of the physical key (QEMU's form; 0 when unknown): as QEMU's extended key
+     * event once the server showed it takes them, else as a KeyEvent.
+     */
+    public void sendKeyEvent(int keysym, boolean down, int scancode) {
+        requireNormal();
+        if (extendedKeyEvents && scancode != 0) {
+            writer.qemuExtendedKeyEvent(down, keysym, scancode);
+        } else {
+            writer.keyEvent(down, keysym);
+        }
+    }
+
+    /** Whether keys go with their scancodes (the server sent QEMU's extended key event rectangle). */
+    public boolean extendedKeyEvents() {
+        return extendedKeyEvents;
+    }
+
+    /** Asks for a power action (2 shutdown, 3 reboot, 4 reset); nothing before the server offered XVP. */
+    public void sendXvp(int code) {
+        requireNormal();
+        if (xvpVersion > 0) {
+            writer.xvp(code);
+        }
     }
 
     private void requireNormal() {
@@ -496,6 +530,67 @@ public final class RfbConnection {
         @Override
         public void serverCutText(String text) {
             events.onClipboard(text);
+        }
+
+        @Override
+        public void extendedClipboard(int flags, byte[] data) throws RfbProtocolException {
+            clipboard.received(flags, data);
+        }
+
+        @Override
+        public void clipboardDropped(String message) {
+            events.onClipboardDropped(message);
+        }
+
+        @Override
+        public void extendedKeyEventsOffered() {
+            extendedKeyEvents = true;
+        }
+
+        @Override
+        public void ledState(int state) {
+            events.onLedState(state);
+        }
+
+        @Override
+        public void desktopName(String name) {
+            events.onDesktopName(name);
+        }
+
+        @Override
+        public void xvp(int version, int code) {
+            if (version != 1) {
+                return;
+            }
+            if (code == 1) {
+                xvpVersion = version;
+                events.onXvpAvailable(version);
+            } else if (code == 0) {
+                events.onXvpFailed();
+            }
+        }
+    }
+
+    /** The extended clipboard's way out: the writer and the events. */
+    private final class ClipboardPeer implements ExtendedClipboard.Peer {
+        @Override
+        public void sendExtended(int flags, byte[] data) {
+            writer.extendedCutText(flags, data);
+        }
+
+        @Override
+        public void sendLegacy(String text) {
+            writer.clientCutText(text);
+        }
+
+        @Override
+        public void text(String text) {
+            events.onClipboard(text);
+        }
+
+        @Override
+        public void dropped(String message) {
+            events.onClipboardDropped(message);
         }
     }
 }

@@ -46,4 +46,22 @@ public interface ServerMessageHandler {
     void bell();
 
     void serverCutText(String text);
+
+    /** An ExtendedClipboard message: its flags (exactly one action, checked) and the data after them. */
+    void extendedClipboard(int flags, byte[] data) throws RfbProtocolException;
+
+    /** Clipboard text the viewer will not get, in words. */
+    void clipboardDropped(String message);
+
+    /** The server takes QEMU extended key events. */
+    void extendedKeyEventsOffered();
+
+    /** QEMU LED state: bit 0 Scroll Lock, bit 1 Num Lock, bit 2 Caps Lock. */
+    void ledState(int state);
+
+    /** DesktopName: the desktop's new name. */
+    void desktopName(String name);
+
+    /** XVP: {@code code} 1 (init, the server takes power actions) or 0 (the last action failed). */
+    void xvp(int version, int code);
 }

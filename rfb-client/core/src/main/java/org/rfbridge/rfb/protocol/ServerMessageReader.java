@@ -36,6 +36,10 @@ public final class ServerMessageReader {
     public static final int SET_COLOUR_MAP_ENTRIES = 1;
     public static final int BELL = 2;
     public static final int SERVER_CUT_TEXT = 3;
+    public static final int XVP = 250;
+    /** Pseudo-encodings that announce messages, never rectangles. */
+    private static final java.util.Set<Integer> MESSAGE_PSEUDO_ENCODINGS = java.util.Set.of(Encodings.FENCE,
+            Encodings.CONTINUOUS_UPDATES, Encodings.EXTENDED_CLIPBOARD, Encodings.XVP);
     public static final int END_OF_CONTINUOUS_UPDATES = 150;
     public static final int FENCE = 248;
 
@@ -166,6 +170,17 @@ public final class ServerMessageReader {
                     break;
                 }
                 return readFence(in);
+            case XVP:
+                if (!registry.supports(Encodings.XVP)) {
+                    break;
+                }
+                if (!in.has(4)) {
+                    return false;
+                }
+                in.skip(2); // message-type, padding
+                int version = in.readU8(); // xvp-extension-version
+                handler.xvp(version, in.readU8()); // xvp-message-code
+                return true;
             default:
                 break;
         }
@@ -191,18 +206,22 @@ public final class ServerMessageReader {
         return true;
     }
 
-    private boolean readServerCutText(RfbInput in) {
+    private boolean readServerCutText(RfbInput in) throws RfbProtocolException {
         if (!in.has(8)) {
             return false;
         }
         in.mark();
         in.skip(4); // message-type, padding
-        long length = in.readU32(); // length
+        int signedLength = in.readS32(); // length
+        if (signedLength < 0 && registry.supports(Encodings.EXTENDED_CLIPBOARD)) {
+            return readExtendedClipboard(in, -(long) signedLength);
+        }
+        long length = signedLength & 0xFFFF_FFFFL;
         if (length > maxCutTextBytes) {
             in.unmark();
-            LOG.info("skipping server cut text of {} bytes (cap {})", length, maxCutTextBytes);
-            cutTextToSkip = length;
-            state = State.SKIP_CUT_TEXT;
+            handler.clipboardDropped("the server's clipboard text of " + length + " bytes is over this viewer's limit of "
+                    + maxCutTextBytes + " bytes");
+            skipCutText(length);
             return true;
         }
         if (!in.has((int) length)) {
@@ -210,8 +229,39 @@ public final class ServerMessageReader {
             return false;
         }
         in.unmark();
-        handler.serverCutText(in.readLatin1((int) length)); // text
+        handler.serverCutText(ServerText.toLf(in.readLatin1((int) length))); // text
         return true;
+    }
+
+    // A negative length announces an extended message of that many bytes: flags, then the action's data.
+    private boolean readExtendedClipboard(RfbInput in, long length) throws RfbProtocolException {
+        if (length < 4) {
+            throw new RfbProtocolException(ErrorCode.BAD_MESSAGE, "ExtendedClipboard message of " + length
+                    + " bytes is shorter than its 4-byte flags");
+        }
+        long max = ExtendedClipboard.maxMessageBytes(maxCutTextBytes);
+        if (length > max) {
+            in.unmark();
+            handler.clipboardDropped("the server's clipboard message of " + length
+                    + " bytes is over this viewer's limit of " + max + " bytes");
+            skipCutText(length);
+            return true;
+        }
+        if (!in.has((int) length)) {
+            in.reset();
+            return false;
+        }
+        in.unmark();
+        int flags = in.readS32(); // flags
+        ExtendedClipboard.checkActions(flags);
+        handler.extendedClipboard(flags, in.readBytes((int) length - 4)); // data
+        return true;
+    }
+
+    private void skipCutText(long length) {
+        LOG.info("skipping server cut text of {} bytes (cap {})", length, maxCutTextBytes);
+        cutTextToSkip = length;
+        state = State.SKIP_CUT_TEXT;
     }
 
     private boolean readRectHeader(RfbInput in) throws RfbProtocolException {
@@ -230,6 +280,11 @@ public final class ServerMessageReader {
             throw new RfbProtocolException(ErrorCode.UNKNOWN_ENCODING, "rectangle " + (rectIndex + 1)
                     + " of a FramebufferUpdate uses encoding " + Encodings.describe(rectEncoding)
                     + ", which this client did not ask for");
+        }
+        if (MESSAGE_PSEUDO_ENCODINGS.contains(rectEncoding)) {
+            throw new RfbProtocolException(ErrorCode.UNKNOWN_ENCODING, "rectangle " + (rectIndex + 1)
+                    + " of a FramebufferUpdate uses encoding " + Encodings.describe(rectEncoding)
+                    + ", which is no rectangle encoding");
         }
         decoder = decoders.get(rectEncoding);
         if (decoder != null) {
@@ -283,6 +338,17 @@ public final class ServerMessageReader {
                 return true;
             case Encodings.EXTENDED_DESKTOP_SIZE:
                 return readExtendedDesktopSize(in);
+            case Encodings.QEMU_EXTENDED_KEY_EVENT:
+                handler.extendedKeyEventsOffered();
+                return true;
+            case Encodings.QEMU_LED_STATE:
+                if (!in.has(1)) {
+                    return false;
+                }
+                handler.ledState(in.readU8() & 7); // LED state
+                return true;
+            case Encodings.DESKTOP_NAME:
+                return readDesktopName(in);
             case Encodings.LAST_RECT:
                 // Ends the update whatever its count said (servers not knowing it up front send 0xFFFF).
                 lastRectSeen = true;
@@ -297,6 +363,25 @@ public final class ServerMessageReader {
             default:
                 throw new IllegalStateException("no reader for " + Encodings.describe(rectEncoding));
         }
+    }
+
+    private boolean readDesktopName(RfbInput in) throws RfbProtocolException {
+        if (!in.has(4)) {
+            return false;
+        }
+        in.mark();
+        long length = in.readU32(); // name-length
+        if (length > Limits.MAX_STRING_BYTES) {
+            throw new RfbProtocolException(ErrorCode.LENGTH_OVER_LIMIT, "desktop name of " + length
+                    + " bytes exceeds the " + Limits.MAX_STRING_BYTES + "-byte limit");
+        }
+        if (!in.has((int) length)) {
+            in.reset();
+            return false;
+        }
+        in.unmark();
+        handler.desktopName(ServerText.decode(in.readBytes((int) length))); // name
+        return true;
     }
 
     // The rectangle's x is why the size changed, its y whether it did; the body lists the screens.

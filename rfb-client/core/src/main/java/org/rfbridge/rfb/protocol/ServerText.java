@@ -29,4 +29,9 @@ final class ServerText {
             return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         }
     }
+
+    /** Line ends as the viewers use them: CRLF and a lone CR become LF, once, here. */
+    static String toLf(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
 }

@@ -130,8 +130,11 @@ class HostileServerTest {
                 Arguments.of("truncated in the handshake", ServerBytes.create().banner("003.008").u8(3).u8(1),
                         RfbEndOfStreamException.class, "during the handshake"),
                 Arguments.of("4 GiB cut text, then the stream ends", ready(4, 4).u8(3).u8(0).u8(0).u8(0)
-                        .u32(0xFFFF_FFFFL).bytes(new byte[1 << 20]), RfbEndOfStreamException.class,
-                        "in a ServerCutText message (4293918719 bytes missing)"));
+                        .u32(0x7FFF_FFFFL).bytes(new byte[1 << 20]), RfbEndOfStreamException.class,
+                        "in a ServerCutText message (2146435071 bytes missing)"),
+                Arguments.of("2 GiB extended clipboard message, then the stream ends", ready(4, 4).u8(3).u8(0).u8(0)
+                        .u8(0).u32(0x8000_0000L).bytes(new byte[1 << 20]), RfbEndOfStreamException.class,
+                        "in a ServerCutText message (2146435072 bytes missing)"));
     }
 
     private static ServerBytes serverInitWith(PixelFormat pf) {

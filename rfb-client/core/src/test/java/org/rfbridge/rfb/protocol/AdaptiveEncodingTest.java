@@ -125,7 +125,9 @@ class AdaptiveEncodingTest {
         assertEquals(List.of(Encodings.HEXTILE, Encodings.QUALITY_LEVEL_0 + 6, Encodings.FINE_QUALITY_LEVEL_0 + 85,
                 Encodings.SUBSAMPLING_2X, Encodings.COMPRESS_LEVEL_0 + 2, Encodings.CURSOR_WITH_ALPHA,
                 Encodings.CURSOR, Encodings.X_CURSOR, Encodings.DESKTOP_SIZE, Encodings.LAST_RECT,
-                Encodings.EXTENDED_DESKTOP_SIZE, Encodings.FENCE, Encodings.CONTINUOUS_UPDATES), choice.encodings());
+                Encodings.EXTENDED_DESKTOP_SIZE, Encodings.FENCE, Encodings.CONTINUOUS_UPDATES,
+                Encodings.EXTENDED_CLIPBOARD, Encodings.QEMU_EXTENDED_KEY_EVENT, Encodings.QEMU_LED_STATE,
+                Encodings.DESKTOP_NAME, Encodings.XVP), choice.encodings());
     }
 
     @Test

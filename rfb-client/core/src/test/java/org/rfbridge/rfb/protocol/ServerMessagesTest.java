@@ -69,10 +69,11 @@ class ServerMessagesTest {
         assertEquals(List.of("handshake 3.8 1 4x2 'desk'"), r.events());
         assertEquals(HANDSHAKE_38_NONE_SENT
                 + "00000000" + "20180001" + "00ff00ff00ff" + "100800" + "000000" // SetPixelFormat RGB888
-                + "0200" + "0014" + "00000007" + "00000001" + "00000010" + "00000005" + "00000006" + "00000002"
+                + "0200" + "0019" + "00000007" + "00000001" + "00000010" + "00000005" + "00000006" + "00000002"
                 + "00000000" + "fffffefc" + "ffffffe6" + "fffffe50" + "fffffd02" + "ffffff02" + "fffffec6"
                 + "ffffff11" + "ffffff10"
-                + "ffffff21" + "ffffff20" + "fffffecc" + "fffffec8" + "fffffec7" // SetEncodings
+                + "ffffff21" + "ffffff20" + "fffffecc" + "fffffec8" + "fffffec7"
+                + "c0a1e5ce" + "fffffefe" + "fffffefb" + "fffffecd" + "fffffecb" // SetEncodings
                 + "03" + "00" + "0000" + "0000" + "0004" + "0002", // FramebufferUpdateRequest, whole screen
                 hex(r.sent()));
         assertArrayEquals(new int[] {BLACK, BLACK, BLACK, BLACK, BLACK, BLACK, BLACK, BLACK}, r.pixels());

@@ -61,7 +61,7 @@ final class VectorRun {
             if (step.has("server")) {
                 deliver(ProtocolVectors.bytes(step.get("server")));
             } else if (step.has("client")) {
-                expectSent(ProtocolVectors.bytes(step.get("client")), where);
+                expectClientStep(step.get("client"), where);
             } else if (step.has("do")) {
                 act(step, where);
             } else if (step.has("close")) {
@@ -144,7 +144,9 @@ final class VectorRun {
             throw new AssertionError(where + ": the session had already failed: " + failure.getMessage());
         }
         switch (step.get("do").asText()) {
-            case "key" -> connection.sendKeyEvent((int) step.get("keysym").asLong(), step.get("down").asBoolean());
+            case "key" -> connection.sendKeyEvent((int) step.get("keysym").asLong(), step.get("down").asBoolean(),
+                    step.path("scancode").asInt(0));
+            case "xvp" -> connection.sendXvp(step.get("code").asInt());
             case "pointer" -> connection.sendPointerEvent(step.get("x").asInt(), step.get("y").asInt(),
                     step.get("buttons").asInt());
             case "clipboard" -> connection.sendClientCutText(step.get("text").asText());
@@ -159,6 +161,74 @@ final class VectorRun {
         if (connection.hasOutput()) {
             sent.writeBytes(connection.takeOutput());
         }
+    }
+
+    /** A client step: exact bytes, except that a {@code provide} part matches a provide by what it inflates to. */
+    private void expectClientStep(JsonNode spec, String where) {
+        if (!spec.isArray() || java.util.stream.StreamSupport.stream(spec.spliterator(), false)
+                .noneMatch(part -> part.has("provide"))) {
+            expectSent(ProtocolVectors.bytes(spec), where);
+            return;
+        }
+        collectOutput();
+        byte[] actual = sent.toByteArray();
+        sent.reset();
+        int at = 0;
+        for (JsonNode part : spec) {
+            if (part.has("provide")) {
+                at = matchProvide(actual, at, part.get("provide"), where);
+            } else {
+                byte[] expected = ProtocolVectors.bytes(part);
+                if (actual.length - at < expected.length
+                        || !java.util.Arrays.equals(expected, 0, expected.length, actual, at, at + expected.length)) {
+                    throw new AssertionError(where + ": the client sent " + hex(actual) + ", not " + hex(expected)
+                            + " at byte " + at);
+                }
+                at += expected.length;
+            }
+        }
+        if (at != actual.length) {
+            throw new AssertionError(where + ": the client sent " + hex(actual) + ", " + (actual.length - at)
+                    + " bytes more than the vector expects");
+        }
+    }
+
+    private static int matchProvide(byte[] actual, int at, JsonNode provide, String where) {
+        java.nio.ByteBuffer message = java.nio.ByteBuffer.wrap(actual, at, actual.length - at);
+        String what = where + ": the client sent " + hex(actual) + ", not a provide at byte " + at;
+        if (message.remaining() < 12 || message.get() != 6) {
+            throw new AssertionError(what);
+        }
+        message.position(message.position() + 3);
+        int length = -message.getInt() - 4;
+        int flags = message.getInt();
+        if (length < 0 || length > message.remaining()
+                || flags != Integer.parseUnsignedInt(provide.get("flags").asText(), 16)) {
+            throw new AssertionError(what + " with flags " + provide.get("flags").asText());
+        }
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        inflater.setInput(actual, message.position(), length);
+        ByteArrayOutputStream inflated = new ByteArrayOutputStream();
+        byte[] chunk = new byte[4096];
+        try {
+            while (!inflater.finished()) {
+                int n = inflater.inflate(chunk);
+                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new AssertionError(what + ": its zlib stream does not end");
+                }
+                inflated.write(chunk, 0, n);
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new AssertionError(what + ": not zlib", e);
+        } finally {
+            inflater.end();
+        }
+        String got = HexFormat.of().formatHex(inflated.toByteArray());
+        if (!got.equals(provide.get("inflated").asText())) {
+            throw new AssertionError(what + " inflating to " + provide.get("inflated").asText() + " (it inflates to "
+                    + got + ")");
+        }
+        return message.position() + length;
     }
 
     private void expectSent(byte[] expected, String where) {
@@ -318,6 +388,31 @@ final class VectorRun {
         @Override
         public void onClipboard(String text) {
             events.add(NODES.objectNode().put("type", "clipboard").put("text", text));
+        }
+
+        @Override
+        public void onClipboardDropped(String message) {
+            events.add(NODES.objectNode().put("type", "clipboard-dropped").put("message", message));
+        }
+
+        @Override
+        public void onLedState(int state) {
+            events.add(NODES.objectNode().put("type", "led-state").put("state", state));
+        }
+
+        @Override
+        public void onDesktopName(String name) {
+            events.add(NODES.objectNode().put("type", "desktop-name").put("name", name));
+        }
+
+        @Override
+        public void onXvpAvailable(int version) {
+            events.add(NODES.objectNode().put("type", "xvp").put("version", version));
+        }
+
+        @Override
+        public void onXvpFailed() {
+            events.add(NODES.objectNode().put("type", "xvp-failed"));
         }
     }
 }
