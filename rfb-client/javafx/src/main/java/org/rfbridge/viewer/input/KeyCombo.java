@@ -40,10 +40,10 @@ public enum KeyCombo {
     /** Presses each key in order, then releases them in reverse. */
     public void send(KeySink sink) {
         for (int keysym : keysyms) {
-            sink.key(keysym, true);
+            sink.key(keysym, true, XtScancodes.forKeysym(keysym));
         }
         for (int i = keysyms.size() - 1; i >= 0; i--) {
-            sink.key(keysyms.get(i), false);
+            sink.key(keysyms.get(i), false, XtScancodes.forKeysym(keysyms.get(i)));
         }
     }
 }

@@ -45,12 +45,13 @@ public final class KeyboardTranslator {
             return false;
         }
         Integer earlier = held.get(code);
+        int scancode = XtScancodes.forKeyCode(code);
         if (earlier != null && earlier != keysym) {
-            sink.key(earlier, false);
+            sink.key(earlier, false, scancode);
         }
         held.put(code, keysym);
         swallowNextTyped = true;
-        sink.key(keysym, true);
+        sink.key(keysym, true, scancode);
         return true;
     }
 
@@ -81,7 +82,7 @@ public final class KeyboardTranslator {
         if (keysym == null) {
             return false;
         }
-        sink.key(keysym, false);
+        sink.key(keysym, false, XtScancodes.forKeyCode(code));
         return true;
     }
 
@@ -108,11 +109,11 @@ public final class KeyboardTranslator {
 
     /** Releases every key still held (the window lost focus, so their releases will never arrive). */
     public void releaseAll() {
-        List<Integer> keysyms = new ArrayList<>(held.values());
+        List<Map.Entry<KeyCode, Integer>> keys = new ArrayList<>(held.entrySet());
         held.clear();
         swallowNextTyped = false;
-        for (int i = keysyms.size() - 1; i >= 0; i--) {
-            sink.key(keysyms.get(i), false);
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            sink.key(keys.get(i).getValue(), false, XtScancodes.forKeyCode(keys.get(i).getKey()));
         }
     }
 

@@ -2,6 +2,8 @@
 package org.rfbridge.viewer.session;
 
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.rfbridge.rfb.client.RfbClient;
 
 /**
@@ -15,6 +17,8 @@ import org.rfbridge.rfb.client.RfbClient;
 final class ClipboardSync {
     private final ClipboardService clipboard;
     private final Supplier<RfbClient> inputClient;
+    private final BooleanProperty toServer = new SimpleBooleanProperty(true);
+    private final BooleanProperty fromServer = new SimpleBooleanProperty(true);
     private String lastSent;
     private String lastReceived;
 
@@ -24,6 +28,16 @@ final class ClipboardSync {
     ClipboardSync(ClipboardService clipboard, Supplier<RfbClient> inputClient) {
         this.clipboard = clipboard;
         this.inputClient = inputClient;
+    }
+
+    /** Whether the local clipboard goes to the server (the user may keep it private). */
+    BooleanProperty toServerProperty() {
+        return toServer;
+    }
+
+    /** Whether the server's clipboard replaces the local one. */
+    BooleanProperty fromServerProperty() {
+        return fromServer;
     }
 
     /** Offers the local clipboard to the server if it holds something new. */
@@ -44,13 +58,16 @@ final class ClipboardSync {
 
     /** The server's clipboard changed to {@code text}. */
     void received(String text) {
+        if (!fromServer.get()) {
+            return;
+        }
         lastReceived = text;
         clipboard.setText(text);
     }
 
     private void send(String text) {
         RfbClient client = inputClient.get();
-        if (client != null) {
+        if (client != null && toServer.get()) {
             client.sendClipboard(text);
             lastSent = text;
         }

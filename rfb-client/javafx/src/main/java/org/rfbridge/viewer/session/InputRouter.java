@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import javafx.scene.input.KeyCode;
 import org.rfbridge.rfb.client.RfbClient;
 import org.rfbridge.viewer.input.KeyCombo;
+import org.rfbridge.viewer.input.KeySink;
 import org.rfbridge.viewer.input.KeyboardTranslator;
 import org.rfbridge.viewer.input.PointerTranslator;
 
@@ -20,7 +21,18 @@ public final class InputRouter {
     private final Supplier<RfbClient> inputClient;
     private final IntSupplier desktopWidth;
     private final IntSupplier desktopHeight;
-    private final KeyboardTranslator keyboard = new KeyboardTranslator(this::sendKey);
+    private final KeySink keys = new KeySink() {
+        @Override
+        public void key(int keysym, boolean down) {
+            sendKey(keysym, down, 0);
+        }
+
+        @Override
+        public void key(int keysym, boolean down, int scancode) {
+            sendKey(keysym, down, scancode);
+        }
+    };
+    private final KeyboardTranslator keyboard = new KeyboardTranslator(keys);
     private final PointerTranslator pointer = new PointerTranslator();
     private int pointerX;
     private int pointerY;
@@ -35,10 +47,10 @@ public final class InputRouter {
         this.desktopHeight = desktopHeight;
     }
 
-    private void sendKey(int keysym, boolean down) {
+    private void sendKey(int keysym, boolean down, int scancode) {
         RfbClient client = inputClient.get();
         if (client != null) {
-            client.sendKey(keysym, down);
+            client.sendKey(keysym, down, scancode);
         }
     }
 
@@ -88,7 +100,7 @@ public final class InputRouter {
 
     /** Sends a key combination the local system would otherwise catch. */
     public void sendCombo(KeyCombo combo) {
-        combo.send(this::sendKey);
+        combo.send(keys);
     }
 
     /** Releases every key and button the server thinks are held, telling the server. */

@@ -159,10 +159,35 @@ public final class SessionView extends BorderPane {
         }
         MenuItem clip = new MenuItem("Send local clipboard");
         clip.setOnAction(e -> model.sendLocalClipboard());
-        keys.getItems().addAll(new SeparatorMenuItem(), clip);
-        MenuBar bar = new MenuBar(session, view, keys, encodingMenu());
+        CheckMenuItem toServer = new CheckMenuItem("Share my clipboard with the server");
+        toServer.selectedProperty().bindBidirectional(model.clipboardToServerProperty());
+        CheckMenuItem fromServer = new CheckMenuItem("Take the server's clipboard");
+        fromServer.selectedProperty().bindBidirectional(model.clipboardFromServerProperty());
+        keys.getItems().addAll(new SeparatorMenuItem(), clip, toServer, fromServer);
+        MenuBar bar = new MenuBar(session, view, keys, powerMenu(), encodingMenu());
         bar.setFocusTraversable(false);
         return bar;
+    }
+
+    /** Shut down, reboot and reset, each confirmed, enabled once the server offers them (XVP). */
+    private Menu powerMenu() {
+        Menu power = new Menu("Power");
+        power.disableProperty().bind(model.powerActionsProperty().not());
+        String[][] actions = {{"Shut down", "2"}, {"Reboot", "3"}, {"Reset", "4"}};
+        for (String[] action : actions) {
+            MenuItem item = new MenuItem(action[0] + "...");
+            item.setOnAction(e -> {
+                javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                        action[0] + " the remote machine?", javafx.scene.control.ButtonType.OK,
+                        javafx.scene.control.ButtonType.CANCEL);
+                confirm.setHeaderText(null);
+                confirm.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals)
+                        .ifPresent(ok -> model.powerAction(Integer.parseInt(action[1])));
+            });
+            power.getItems().add(item);
+        }
+        return power;
     }
 
     /**

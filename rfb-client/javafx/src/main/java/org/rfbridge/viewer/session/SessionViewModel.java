@@ -85,6 +85,8 @@ public final class SessionViewModel {
     private final BooleanProperty viewOnly = new SimpleBooleanProperty(false);
     private final ObjectProperty<ResizeMode> resizeMode = new SimpleObjectProperty<>(ResizeMode.OFF);
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper powerActions =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final StringBinding statusText;
     private final StringBinding title;
 
@@ -183,6 +185,29 @@ public final class SessionViewModel {
 
     public BooleanProperty viewOnlyProperty() {
         return viewOnly;
+    }
+
+    /** Whether the server takes power actions (XVP): the Power menu is enabled then. */
+    public javafx.beans.property.ReadOnlyBooleanProperty powerActionsProperty() {
+        return powerActions.getReadOnlyProperty();
+    }
+
+    /** Whether the local clipboard goes to the server. */
+    public BooleanProperty clipboardToServerProperty() {
+        return clipboardSync.toServerProperty();
+    }
+
+    /** Whether the server's clipboard goes to the local one. */
+    public BooleanProperty clipboardFromServerProperty() {
+        return clipboardSync.fromServerProperty();
+    }
+
+    /** Asks the server for a power action (2 shut down, 3 reboot, 4 reset); the view confirms first. */
+    public void powerAction(int code) {
+        RfbClient client = inputClient();
+        if (client != null && powerActions.get()) {
+            client.sendXvp(code);
+        }
     }
 
     public ObjectProperty<ResizeMode> resizeModeProperty() {
@@ -446,6 +471,26 @@ public final class SessionViewModel {
         }
 
         @Override
+        public void onClipboardDropped(String reason) {
+            onUi(() -> message.set("clipboard: " + reason));
+        }
+
+        @Override
+        public void onDesktopName(String name) {
+            onUi(() -> desktopName.set(name));
+        }
+
+        @Override
+        public void onXvpAvailable(int version) {
+            onUi(() -> powerActions.set(true));
+        }
+
+        @Override
+        public void onXvpFailed() {
+            onUi(() -> message.set("the server could not do the power action"));
+        }
+
+        @Override
         public void onDisconnected(RfbException cause) {
             password.wipe();
             onUi(() -> ended(cause));
@@ -453,6 +498,7 @@ public final class SessionViewModel {
 
         private void ended(RfbException cause) {
             current = null;
+            powerActions.set(false);
             display.sessionEnded();
             input.reset();
             state.set(State.DISCONNECTED);

@@ -147,8 +147,8 @@ class SessionViewModelTest {
         model.input().pointer(10, 20, PointerButtons.LEFT);
         model.input().pointer(5000, -3, 0);
         InOrder order = inOrder(client);
-        order.verify(client).sendKey('a', true);
-        order.verify(client).sendKey('a', false);
+        order.verify(client).sendKey('a', true, 0);
+        order.verify(client).sendKey('a', false, 0);
         order.verify(client).sendPointer(10, 20, PointerButtons.LEFT);
         order.verify(client).sendPointer(799, 0, 0);
     }
@@ -169,7 +169,7 @@ class SessionViewModelTest {
         model.input().keyPressed(KeyCode.A, "a", false);
         model.input().pointer(1, 1, 1);
         model.input().sendCombo(KeyCombo.CTRL_ALT_DEL);
-        verify(client, never()).sendKey(anyInt(), anyBoolean());
+        verify(client, never()).sendKey(anyInt(), anyBoolean(), anyInt());
         verify(client, never()).sendPointer(anyInt(), anyInt(), anyInt());
         assertTrue(model.statusTextProperty().get().contains("view only"));
     }
@@ -180,7 +180,7 @@ class SessionViewModelTest {
         model.input().keyPressed(KeyCode.CONTROL, "", true);
         model.input().pointer(7, 8, PointerButtons.RIGHT);
         model.focusLost();
-        verify(client).sendKey(0xFFE3, false);
+        verify(client).sendKey(0xFFE3, false, 0x1d);
         verify(client).sendPointer(7, 8, 0);
     }
 
@@ -189,12 +189,12 @@ class SessionViewModelTest {
         RfbClient client = connected();
         model.input().sendCombo(KeyCombo.CTRL_ALT_DEL);
         InOrder order = inOrder(client);
-        order.verify(client).sendKey(0xFFE3, true);
-        order.verify(client).sendKey(0xFFE9, true);
-        order.verify(client).sendKey(0xFFFF, true);
-        order.verify(client).sendKey(0xFFFF, false);
-        order.verify(client).sendKey(0xFFE9, false);
-        order.verify(client).sendKey(0xFFE3, false);
+        order.verify(client).sendKey(0xFFE3, true, 0x1d);
+        order.verify(client).sendKey(0xFFE9, true, 0x38);
+        order.verify(client).sendKey(0xFFFF, true, 0xd3);
+        order.verify(client).sendKey(0xFFFF, false, 0xd3);
+        order.verify(client).sendKey(0xFFE9, false, 0x38);
+        order.verify(client).sendKey(0xFFE3, false, 0x1d);
     }
 
     @Test
