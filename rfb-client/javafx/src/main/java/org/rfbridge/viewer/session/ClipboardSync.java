@@ -48,6 +48,11 @@ final class ClipboardSync {
         }
     }
 
+    /** The local clipboard's text, or null. */
+    String localText() {
+        return clipboard.getText();
+    }
+
     /** Sends the local clipboard's text to the server now, changed or not. */
     void sendLocal() {
         String text = clipboard.getText();

@@ -163,7 +163,12 @@ public final class SessionView extends BorderPane {
         toServer.selectedProperty().bindBidirectional(model.clipboardToServerProperty());
         CheckMenuItem fromServer = new CheckMenuItem("Take the server's clipboard");
         fromServer.selectedProperty().bindBidirectional(model.clipboardFromServerProperty());
-        keys.getItems().addAll(new SeparatorMenuItem(), clip, toServer, fromServer);
+        MenuItem type = new MenuItem("Type local clipboard as keystrokes");
+        type.setOnAction(e -> model.typeLocalClipboard());
+        MenuItem stop = new MenuItem("Stop typing");
+        stop.setOnAction(e -> model.stopTyping());
+        keys.getItems().addAll(new SeparatorMenuItem(), clip, toServer, fromServer, new SeparatorMenuItem(), type,
+                stop);
         MenuBar bar = new MenuBar(session, view, keys, powerMenu(), encodingMenu());
         bar.setFocusTraversable(false);
         return bar;

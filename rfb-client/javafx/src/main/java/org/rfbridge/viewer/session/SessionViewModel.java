@@ -92,6 +92,7 @@ public final class SessionViewModel {
 
     private final InputRouter input = new InputRouter(this::inputClient, desktopWidth::get, desktopHeight::get);
     private final ClipboardSync clipboardSync;
+    private final PasteTyper typer;
     private final ScreenshotSaver screenshots;
     private final ObjectProperty<EncodingPreferences> encodingPreferences =
             new SimpleObjectProperty<>(EncodingPreferences.auto());
@@ -109,6 +110,7 @@ public final class SessionViewModel {
         this.screenshots = new ScreenshotSaver(dialogs, ui, background, message::set);
         this.passwords = passwords;
         this.ui = ui;
+        this.typer = new PasteTyper(text -> ui.execute(() -> message.set(text)));
         this.background = background;
         this.nanoClock = nanoClock;
         statusText = Bindings.createStringBinding(this::describeStatus, state, desktopName, desktopWidth,
@@ -358,6 +360,20 @@ public final class SessionViewModel {
     /** Sends the local clipboard's text to the server now. */
     public void sendLocalClipboard() {
         clipboardSync.sendLocal();
+    }
+
+    /** Types the local clipboard's text as key presses, for servers without a clipboard. */
+    public void typeLocalClipboard() {
+        RfbClient client = inputClient();
+        String text = clipboardSync.localText();
+        if (client != null && text != null) {
+            typer.type(client, text);
+        }
+    }
+
+    /** Stops typing the clipboard. */
+    public void stopTyping() {
+        typer.cancel();
     }
 
     /** Asks where to save, then writes the current screen there as PNG (off the FX thread). */
