@@ -221,4 +221,39 @@ class ViewerXvncIT {
             assertEquals(area[1], ViewerWindow.fx(() -> window.session().desktopHeightProperty().get()));
         }
     }
+
+    /**
+     * UTF-8 text both ways between the window's system clipboard (on the viewer's own X display) and an X client's
+     * clipboard on Xvnc's, and the clipboard typed as keystrokes.
+     */
+    @Test
+    @Order(7)
+    void theSystemClipboardGoesBothWaysInUtf8AndTypesAsKeys() throws Exception {
+        String fromX = "Grüße, 東京, 🙂";
+        try (ManagedProcess owner = xvnc.x().ownClipboard(fromX, workDir)) {
+            ViewerWindow.await(Duration.ofSeconds(10), "the X client's clipboard in the viewer's system clipboard",
+                    () -> ViewerWindow.fx(() -> fromX.equals(javafx.scene.input.Clipboard.getSystemClipboard()
+                            .getString())));
+        }
+        String fromViewer = "Hi! 東京 — Grüße 🙂";
+        ViewerWindow.fx(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(fromViewer);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            return null;
+        });
+        clickMenu("Keys", "Send local clipboard");
+        ViewerWindow.await(Duration.ofSeconds(10), () -> "the viewer's clipboard on Xvnc's display (it has "
+                + xvnc.x().clipboardText() + ")", () -> fromViewer.equals(xvnc.x().clipboardText()));
+        ViewerWindow.fx(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString("Hi!");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            return null;
+        });
+        try (XEventObserver events = xvnc.x().observeEvents(workDir)) {
+            clickMenu("Keys", "Type local clipboard as keystrokes");
+            events.awaitKeysPressed(List.of("Shift_L", "H", "i", "Shift_L", "exclam"), Duration.ofSeconds(10));
+        }
+    }
 }
