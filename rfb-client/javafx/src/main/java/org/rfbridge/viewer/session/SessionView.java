@@ -259,7 +259,8 @@ public final class SessionView extends BorderPane {
         });
         // Asking on every step of a drag would make the server resize dozens of times; ask once it settles.
         remoteResize.setOnFinished(e -> model.viewportSettled(deviceWidth(), deviceHeight()));
-        InvalidationListener viewportChanged = obs -> {
+        // A change listener, unlike an invalidation listener, hears every change whether or not anyone read the value.
+        javafx.beans.value.ChangeListener<Object> viewportChanged = (obs, old, now) -> {
             if (model.resizeModeProperty().get() == ResizeMode.REMOTE) {
                 remoteResize.playFromStart();
             }
@@ -290,15 +291,20 @@ public final class SessionView extends BorderPane {
      * refused).
      */
     private void updateScale() {
+        // Every observed value is read on every call: an invalidation listener fires only for a property read since
+        // its last change, so a value skipped here would never call this again (the view stayed scaled after a
+        // remote resize that way).
         ResizeMode mode = model.resizeModeProperty().get();
         double oneToOne = 1 / outputScale();
         Dimension2D size = display.sizeProperty().get();
-        if (size == null || scroll.getWidth() <= 2 || scroll.getHeight() <= 2) {
+        double width = scroll.getWidth();
+        double height = scroll.getHeight();
+        if (size == null || width <= 2 || height <= 2) {
             updateScrollBars(mode != ResizeMode.OFF);
             display.setScale(oneToOne);
             return;
         }
-        double fit = Math.min((scroll.getWidth() - 2) / size.getWidth(), (scroll.getHeight() - 2) / size.getHeight());
+        double fit = Math.min((width - 2) / size.getWidth(), (height - 2) / size.getHeight());
         double scale = switch (mode) {
             case OFF -> oneToOne;
             case SCALE -> fit;
