@@ -53,6 +53,9 @@ public final class ViewerApp extends Application {
         encodingPreferences = cli.encodingPreferences();
         open(primary, cli.target() == null ? null : Target.parse(cli.target()), cli.viewOnly(), cli.resizeMode(),
                 cli.fullScreen());
+        session.clipboardToServerProperty().set(cli.clipboardSends());
+        session.clipboardFromServerProperty().set(cli.clipboardReceives());
+        session.setMaxClipboardBytes(cli.maxClipboardBytes());
     }
 
     /**

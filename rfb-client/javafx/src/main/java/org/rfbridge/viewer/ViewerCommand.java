@@ -46,8 +46,22 @@ public final class ViewerCommand implements Callable<Integer> {
             description = "Compression level 0..9 or auto. Default: ${DEFAULT-VALUE}.")
     String compression;
 
+    @Option(names = "--clipboard", paramLabel = "WAY", defaultValue = "both",
+            description = "Which way the clipboard goes: both, send (to the server only), receive (from it only)"
+                    + " or off. Default: ${DEFAULT-VALUE}.")
+    String clipboard;
+
+    @Option(names = "--max-clipboard", paramLabel = "BYTES", defaultValue = "262144",
+            description = "The most clipboard text taken from or sent to the server, in UTF-8 bytes; longer text"
+                    + " is dropped with a message. Default: ${DEFAULT-VALUE}.")
+    int maxClipboardBytes;
+
     @Override
     public Integer call() {
+        clipboardSends();
+        if (maxClipboardBytes < 1) {
+            throw new IllegalArgumentException("--max-clipboard must be at least 1, not " + maxClipboardBytes);
+        }
         if (target != null) {
             Target.parse(target);
         }
@@ -89,5 +103,27 @@ public final class ViewerCommand implements Callable<Integer> {
 
     public boolean fullScreen() {
         return fullScreen;
+    }
+
+    /** Whether the local clipboard goes to the server ({@code --clipboard both} or {@code send}). */
+    public boolean clipboardSends() {
+        return clipboardWay().equals("both") || clipboardWay().equals("send");
+    }
+
+    /** Whether the server's clipboard comes to the local one ({@code --clipboard both} or {@code receive}). */
+    public boolean clipboardReceives() {
+        return clipboardWay().equals("both") || clipboardWay().equals("receive");
+    }
+
+    private String clipboardWay() {
+        String way = clipboard == null ? "both" : clipboard.toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.List.of("both", "send", "receive", "off").contains(way)) {
+            throw new IllegalArgumentException("--clipboard takes both, send, receive or off, not " + clipboard);
+        }
+        return way;
+    }
+
+    public int maxClipboardBytes() {
+        return maxClipboardBytes > 0 ? maxClipboardBytes : org.rfbridge.rfb.Limits.DEFAULT_MAX_CUT_TEXT_BYTES;
     }
 }

@@ -98,6 +98,7 @@ public final class SessionViewModel {
             new SimpleObjectProperty<>(EncodingPreferences.auto());
 
     private volatile Session current;
+    private int maxClipboardBytes = org.rfbridge.rfb.Limits.DEFAULT_MAX_CUT_TEXT_BYTES;
     private Target lastTarget;
     private Runnable onLeave = () -> { };
 
@@ -204,6 +205,11 @@ public final class SessionViewModel {
         return clipboardSync.fromServerProperty();
     }
 
+    /** The most clipboard text the next sessions take or send, in UTF-8 bytes. */
+    public void setMaxClipboardBytes(int bytes) {
+        maxClipboardBytes = bytes;
+    }
+
     /** Asks the server for a power action (2 shut down, 3 reboot, 4 reset); the view confirms first. */
     public void powerAction(int code) {
         RfbClient client = inputClient();
@@ -263,6 +269,7 @@ public final class SessionViewModel {
                 .handshakeTimeout(HANDSHAKE_TIMEOUT)
                 .passwords(session.password)
                 .encodingPreferences(encodingPreferences.get())
+                .maxCutTextBytes(maxClipboardBytes)
                 .build();
         current = session;
         target.set(where.toString());
