@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RfbConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RfbConnection.class);
+    /** Buffered bytes that stop reading while an update waits for the consumer, whatever they hold. */
+    static final int HOLD_BACK_BYTES = 64 * 1024;
 
     /** Phases of a session, in order; {@link #FAILED} is terminal. The JavaScript core has the same states. */
     public enum State {
@@ -106,7 +108,14 @@ public final class RfbConnection {
      * bytes back (and so stop reading the transport) until then.
      */
     public boolean holdsBack() {
-        return awaitingConsumer && reader != null && reader.isBetweenMessages();
+        if (!awaitingConsumer || reader == null || !reader.isBetweenMessages()) {
+            return false;
+        }
+        // Only an update has to wait: what comes between two (the Fence a server's flow control sends after each
+        // one and waits on) is read and answered at once, not a drawn frame later. One transport read at most
+        // lies buffered beyond the held update.
+        return in.available() > 0 && in.peekU8(0) == ServerMessageReader.FRAMEBUFFER_UPDATE
+                || in.available() >= HOLD_BACK_BYTES;
     }
 
     /** Appends bytes received from the server. */

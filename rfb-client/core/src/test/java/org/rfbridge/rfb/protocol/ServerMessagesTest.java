@@ -3,6 +3,7 @@ package org.rfbridge.rfb.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -262,6 +263,29 @@ class ServerMessagesTest {
         assertEquals(request(true, 2, 1), hex(r.connection().takeOutput()), "and the one after it");
         r.connection().updateConsumed();
         assertEquals("", hex(r.connection().takeOutput()), "one request outstanding at a time");
+    }
+
+    @Test
+    void aFenceBehindAnUpdateIsReadAndAnsweredWhileTheUpdateAfterItWaitsForTheConsumer() throws Exception {
+        RfbConnection connection = new RfbConnection(DEFAULTS, new ConnectionEvents() { });
+        connection.receive(ServerBytes.create().handshake38None(2, 1, PixelFormat.RGB888, "")
+                .updateHeader(1).rawRect(0, 0, 1, 1, PixelFormat.RGB888, new int[] {RED}).toByteArray());
+        while (connection.step()) {
+            // the handshake and the first update, which the consumer does not take
+        }
+        connection.takeOutput();
+        assertFalse(connection.holdsBack(), "nothing buffered: reading goes on, a fence may come");
+        connection.receive(new byte[] {(byte) 0xf8, 0, 0, 0, (byte) 0x80, 0, 0, 0, 1, 7});
+        while (connection.step()) {
+            // the fence
+        }
+        assertEquals("f8000000000000000107", hex(connection.takeOutput()), "answered before the consumer drew");
+        assertFalse(connection.holdsBack());
+        connection.receive(ServerBytes.create().updateHeader(1)
+                .rawRect(1, 0, 1, 1, PixelFormat.RGB888, new int[] {GREEN}).toByteArray());
+        assertFalse(connection.step(), "the next update waits");
+        assertTrue(connection.holdsBack(), "and reading stops behind it");
+        assertEquals(0xFF00_0000, connection.framebuffer().getPixel(1, 0), "not painted yet");
     }
 
     @Test
