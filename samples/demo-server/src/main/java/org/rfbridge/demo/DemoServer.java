@@ -58,13 +58,16 @@ public final class DemoServer implements AutoCloseable {
      * @throws IllegalArgumentException if the size is outside what {@link DemoDesktop} allows
      */
     public static DemoServer start(ServerOptions options, int width, int height) throws IOException {
-        return start(options, width, height, false);
+        return start(options, width, height, false, DemoDesktop.GREETING);
     }
 
-    private static DemoServer start(ServerOptions options, int width, int height, boolean frozen)
+    private static DemoServer start(ServerOptions options, int width, int height, boolean frozen, String greeting)
             throws IOException {
         Clock clock = frozen ? Clock.fixed(FROZEN_TIME, ZoneOffset.UTC) : Clock.systemDefaultZone();
         DemoDesktop desktop = new DemoDesktop(width, height, DESKTOP_NAME, clock);
+        if (greeting != null) {
+            desktop.offerClipboard(greeting);
+        }
         RfbServer server = new RfbServer(desktop, options);
         server.start();
         DesktopAnimator animator = null;
@@ -161,6 +164,11 @@ public final class DemoServer implements AutoCloseable {
         desktop.resize(width, height);
     }
 
+    /** Renames the desktop; clients that announced DesktopName are told. */
+    public void rename(String name) {
+        desktop.rename(name);
+    }
+
     /** Sessions alive now, including those still in their handshake. */
     public int sessionCount() {
         return server.sessionCount();
@@ -183,6 +191,8 @@ public final class DemoServer implements AutoCloseable {
         private RfbVersion version = RfbVersion.V3_8;
         private boolean frozen;
         private int maxClients = ServerOptions.DEFAULT_MAX_CLIENTS;
+        private boolean remoteResize = true;
+        private String greeting = DemoDesktop.GREETING;
 
         private Builder() {
         }
@@ -233,6 +243,21 @@ public final class DemoServer implements AutoCloseable {
             return this;
         }
 
+        /** Whether clients may resize the desktop with SetDesktopSize. Default: yes. */
+        public Builder remoteResize(boolean allowed) {
+            remoteResize = allowed;
+            return this;
+        }
+
+        /**
+         * The text the desktop holds on its clipboard at the start, which clients with the extended clipboard
+         * are offered when they connect; null for none. Default: {@link DemoDesktop#GREETING}.
+         */
+        public Builder clipboardGreeting(String text) {
+            greeting = text;
+            return this;
+        }
+
         /**
          * Starts the desktop and its server.
          *
@@ -243,8 +268,9 @@ public final class DemoServer implements AutoCloseable {
             ServerOptions options = ServerOptions.defaults(listen)
                     .withVersion(version)
                     .withAuthenticator(authenticator)
-                    .withMaxClients(maxClients);
-            return DemoServer.start(options, width, height, frozen);
+                    .withMaxClients(maxClients)
+                    .withRemoteResize(remoteResize);
+            return DemoServer.start(options, width, height, frozen, greeting);
         }
     }
 }

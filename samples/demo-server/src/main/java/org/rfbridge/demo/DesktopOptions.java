@@ -36,6 +36,11 @@ final class DesktopOptions {
                     + "moves on its own.")
     boolean frozen;
 
+    @Option(names = "--no-remote-resize",
+            description = "Refuse clients' requests to resize the desktop (SetDesktopSize); the desktop's own "
+                    + "F2 still resizes it. Default: clients may resize it.")
+    boolean noRemoteResize;
+
     int width() {
         return size.width();
     }
@@ -56,6 +61,7 @@ final class DesktopOptions {
                 .rfbVersion(version)
                 .authenticator(authenticator())
                 .frozen(frozen)
+                .remoteResize(!noRemoteResize)
                 .start();
     }
 

@@ -73,6 +73,18 @@ class DemoServerTest {
     }
 
     @Test
+    void theDesktopStartsWithItsGreetingOnTheClipboardUnlessToldOtherwise() throws Exception {
+        try (DemoServer demo = DemoServer.builder().size(320, 240).frozen(true).start();
+                DemoServer quiet = DemoServer.builder().size(320, 240).frozen(true).clipboardGreeting(null).start()) {
+            assertEquals(org.rfbridge.demo.desktop.DemoDesktop.GREETING, demo.desktop().clipboardText());
+            assertEquals(0, demo.desktop().clipboardOwner(), "the desktop owns it");
+            assertEquals(null, quiet.desktop().clipboardText());
+            demo.rename("renamed");
+            assertEquals("renamed", demo.desktop().name());
+        }
+    }
+
+    @Test
     void closeIsIdempotent() throws Exception {
         DemoServer demo = DemoServer.builder().size(320, 240).start();
         demo.close();

@@ -59,6 +59,7 @@ final class PasteTyper {
 
     private void typeAll(RfbClient client, String text) {
         int typed = 0;
+        String outcome;
         try {
             int[] codePoints = text.replace("\r\n", "\n").codePoints().toArray();
             for (int codePoint : codePoints) {
@@ -78,12 +79,14 @@ final class PasteTyper {
                 }
                 typed++;
             }
-            report.accept("typed " + typed + " characters");
+            outcome = "typed " + typed + " characters";
         } catch (InterruptedException e) {
-            report.accept("typing stopped after " + typed + " characters");
+            outcome = "typing stopped after " + typed + " characters";
         } finally {
             typing.set(null);
         }
+        // Reported once done, so that a caller told of the end may type the next text at once.
+        report.accept(outcome);
     }
 
     private static void press(RfbClient client, int keysym, boolean down, int scancode) throws InterruptedException {

@@ -15,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The shared synthetic desktop every demo client sees: a title bar with a clock, colour bars, a panel
- * echoing typed keys, a clipboard panel, a scrolling log, a drawing area and a status bar with the pointer.
+ * echoing typed keys, a shared clipboard, a scrolling log, a drawing area and a status bar with the pointer
+ * and the lock keys.
  *
  * <p>Thread-safe: every method may be called from any thread (session readers, the animator, tests). All
  * changes happen under one lock, and listeners are told about each change under that lock, before the next
@@ -31,34 +32,21 @@ public final class DemoDesktop {
 
     /** The typed text kept for the echo panel; older characters are dropped first. */
     static final int MAX_ECHO_CHARS = 4000;
-    /** How much of a client's clipboard the panel keeps; the rest is not shown. */
+    /** How much of the clipboard the panel shows; clients still get all of it. */
     static final int MAX_CLIPBOARD_CHARS = 4000;
-    private static final int BRUSH = 3;
 
-    private static final int BACKGROUND = 0x1E2A38;
-    private static final int PANEL = 0x0F1720;
-    private static final int BORDER = 0x4A6078;
-    private static final int LABEL = 0x8FB3D9;
-    private static final int TITLE_BACKGROUND = 0x2D5A88;
-    private static final int TITLE_TEXT = 0xFFFFFF;
-    private static final int CLOCK_TEXT = 0xFFE08A;
-    private static final int ECHO_TEXT = 0xE6EDF3;
-    private static final int CURSOR = 0xFFE08A;
-    private static final int CLIPBOARD_TEXT = 0xF2C6FF;
-    private static final int LOG_TEXT = 0xA8E6A1;
-    private static final int DRAW_BACKGROUND = 0xF5F5F0;
-    private static final int INK = 0x1F4FBF;
-    private static final int STATUS_BACKGROUND = 0x16202B;
-    private static final int STATUS_TEXT = 0xC8D3DE;
+    /** What the desktop offers on its clipboard when asked to ({@link #CLIPBOARD_KEYSYM}); not Latin-1 on purpose. */
+    public static final String GREETING = "Grüße aus dem Demo-Desktop, 東京 🙂";
 
     private static final DateTimeFormatter CLOCK_FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     /** Keysym of F2, which resizes the desktop to the next of {@link #resizeCycle()}. */
     public static final int RESIZE_KEYSYM = Keysyms.F2;
+    /** Keysym of F3, which puts {@link #GREETING} and the time on the shared clipboard. */
+    public static final int CLIPBOARD_KEYSYM = org.rfbridge.rfb.protocol.Keysyms.function(3);
 
     private final Object lock = new Object();
-    private final String name;
     private final Clock clock;
     private final BitmapFont font = BitmapFont.standard();
     private final int startWidth;
@@ -66,17 +54,21 @@ public final class DemoDesktop {
     private final List<DesktopListener> listeners = new CopyOnWriteArrayList<>();
 
     // All below guarded by lock.
+    private String name;
     private int width;
     private int height;
     private DesktopLayout layout;
     private int[] pixels;
     private Canvas canvas;
+    private DesktopPainter painter;
     private long generation;
     private final StringBuilder echo = new StringBuilder();
     private final Map<Integer, int[]> strokeStarts = new HashMap<>();
     private final Deque<String> recentLog = new ArrayDeque<>();
     private String clipboardHeader = "nothing received yet";
-    private String clipboardText = "";
+    private String clipboardText;
+    private int clipboardOwner;
+    private int locks;
     private int pointerX;
     private int pointerY;
     private int pointerButtons;
@@ -91,17 +83,22 @@ public final class DemoDesktop {
      */
     public DemoDesktop(int width, int height, String name, Clock clock) {
         checkSize(width, height);
-        this.name = name;
         this.clock = clock;
         this.startWidth = width;
         this.startHeight = height;
         synchronized (lock) {
+            this.name = name;
             setSize(width, height);
         }
     }
 
+    /** Whether the desktop can take this size. */
+    public static boolean sizeAllowed(int width, int height) {
+        return width >= MIN_WIDTH && width <= MAX_WIDTH && height >= MIN_HEIGHT && height <= MAX_HEIGHT;
+    }
+
     private static void checkSize(int width, int height) {
-        if (width < MIN_WIDTH || width > MAX_WIDTH || height < MIN_HEIGHT || height > MAX_HEIGHT) {
+        if (!sizeAllowed(width, height)) {
             throw new IllegalArgumentException("desktop size " + width + "x" + height + " is outside "
                     + MIN_WIDTH + "x" + MIN_HEIGHT + " to " + MAX_WIDTH + "x" + MAX_HEIGHT);
         }
@@ -113,8 +110,14 @@ public final class DemoDesktop {
         layout = new DesktopLayout(newWidth, newHeight, font);
         pixels = new int[newWidth * newHeight];
         canvas = new Canvas(pixels, newWidth, newHeight);
+        painter = new DesktopPainter(canvas, layout, font, this::fireDamage);
         strokeStarts.clear();
-        paintAll();
+        painter.frame();
+        painter.title(name, time());
+        painter.echo(echo.toString());
+        paintClipboard();
+        painter.recentLog(new ArrayList<>(recentLog));
+        paintStatus();
     }
 
     /** The current width; it changes on {@link #resize}. */
@@ -139,7 +142,20 @@ public final class DemoDesktop {
     }
 
     public String name() {
-        return name;
+        synchronized (lock) {
+            return name;
+        }
+    }
+
+    /** Renames the desktop: the title bar shows it and listeners get {@link DesktopListener#renamed}. */
+    public void rename(String newName) {
+        synchronized (lock) {
+            name = newName;
+            painter.title(name, time());
+            for (DesktopListener listener : listeners) {
+                listener.renamed(newName);
+            }
+        }
     }
 
     /** The layout for the current size; a resize brings a new one. */
@@ -168,7 +184,8 @@ public final class DemoDesktop {
      * Atomically creates a listener for the current size and starts telling it about changes, so no resize
      * can fall between reading the size and listening.
      *
-     * @param factory called under the desktop's lock with the current bounds; must be quick
+     * @param factory called under the desktop's lock with the current bounds; must be quick, and may read
+     *                the desktop's other state (its clipboard, lock keys) knowing it cannot change meanwhile
      */
     public <L extends DesktopListener> L addListener(java.util.function.Function<Rect, L> factory) {
         synchronized (lock) {
@@ -209,17 +226,25 @@ public final class DemoDesktop {
 
     /**
      * Changes the desktop's size and repaints it for the new size (typed text and the log's recent lines are
-     * kept, the drawing is cleared). Listeners get {@link DesktopListener#resized}.
+     * kept, the drawing is cleared). Listeners get {@link DesktopListener#resized} from the desktop itself.
      *
      * @throws IllegalArgumentException for a size outside the limits
      */
     public void resize(int newWidth, int newHeight) {
+        resizeFor(0, newWidth, newHeight);
+    }
+
+    /**
+     * {@link #resize} at the request of client {@code client} (0: the desktop itself). The same size repaints
+     * too: a client asks for it only to change its screen layout, which listeners learn from the call.
+     */
+    public void resizeFor(int client, int newWidth, int newHeight) {
         checkSize(newWidth, newHeight);
         synchronized (lock) {
             setSize(newWidth, newHeight);
             generation++;
             for (DesktopListener listener : listeners) {
-                listener.resized(newWidth, newHeight);
+                listener.resized(newWidth, newHeight, client);
             }
         }
     }
@@ -251,7 +276,7 @@ public final class DemoDesktop {
         synchronized (lock) {
             Rect clipped = area.intersect(canvas.bounds());
             if (!clipped.isEmpty()) {
-                repaint(clipped, () -> canvas.fill(clipped, rgb & 0xFFFFFF));
+                painter.fill(clipped, rgb & 0xFFFFFF);
             }
         }
     }
@@ -276,8 +301,12 @@ public final class DemoDesktop {
     /** Redraws the clock from the desktop's {@link Clock}; the animator calls it every second. */
     public void tickClock() {
         synchronized (lock) {
-            paintTitle();
+            painter.title(name, time());
         }
+    }
+
+    private String time() {
+        return ZonedDateTime.now(clock).format(CLOCK_FORMAT);
     }
 
     /**
@@ -301,11 +330,7 @@ public final class DemoDesktop {
                     listener.copied(target, source.x(), source.y());
                 }
             }
-            Rect last = new Rect(text.x(), text.bottom() - lineHeight, text.width(), lineHeight);
-            repaint(last, () -> {
-                canvas.fill(last, PANEL);
-                canvas.text(font, layout.scale(), last.x(), last.y(), line, LOG_TEXT, last);
-            });
+            painter.logLine(line);
         }
     }
 
@@ -318,7 +343,8 @@ public final class DemoDesktop {
 
     /**
      * A key went down or up. Printable Latin-1 keysyms (and Unicode keysyms up to U+00FF) are typed into the
-     * echo panel; BackSpace deletes, Return starts a new line; everything else only shows in the status bar.
+     * echo panel; BackSpace deletes, Return starts a new line; Caps Lock, Num Lock and Scroll Lock toggle their
+     * lock; everything else only shows in the status bar.
      */
     public void keyEvent(boolean down, int keysym) {
         if (!down) {
@@ -329,7 +355,18 @@ public final class DemoDesktop {
                 resizeToNext();
                 return;
             }
+            if (keysym == CLIPBOARD_KEYSYM) {
+                offerClipboard(GREETING + " (" + time() + ")");
+                return;
+            }
             lastKeysym = keysym;
+            int lockBit = LockKeys.bitFor(keysym);
+            if (lockBit != 0) {
+                locks ^= lockBit;
+                for (DesktopListener listener : listeners) {
+                    listener.lockKeysChanged(locks);
+                }
+            }
             int c = Keysyms.latin1Char(keysym);
             boolean changed = true;
             if (c >= 0) {
@@ -345,14 +382,40 @@ public final class DemoDesktop {
                 echo.delete(0, echo.length() - MAX_ECHO_CHARS);
             }
             if (changed) {
-                paintEcho();
+                painter.echo(echo.toString());
             }
             paintStatus();
         }
     }
 
     /**
-     * The pointer of client {@code client} moved or its buttons changed. While button 1 is down it draws in
+     * A key with its XT scancode (QEMU's form) from client {@code client}: logged with the key's name on the
+     * way down, so a user sees what the viewer sent, then handled as {@link #keyEvent}. A keysym of 0 is
+     * taken from the scancode as the key types unshifted on a US layout (Shift is not tracked: this only
+     * shows that scancodes arrive); a scancode the table lacks with keysym 0 is only logged.
+     */
+    public void scancodeKeyEvent(int client, boolean down, int keysym, int scancode) {
+        synchronized (lock) {
+            int effective = keysym != 0 ? keysym : Scancodes.keysym(scancode);
+            if (down) {
+                log(String.format(Locale.ROOT, "client #%d key %s scancode 0x%02x keysym 0x%04x", client,
+                        Scancodes.name(scancode), scancode, effective));
+            }
+            if (effective != 0) {
+                keyEvent(down, effective);
+            }
+        }
+    }
+
+    /** The lock keys now, a set of {@link LockKeys} bits. */
+    public int lockKeys() {
+        synchronized (lock) {
+            return locks;
+        }
+    }
+
+    /**
+     * Pointer of client {@code client} moved or its buttons changed. While button 1 is down it draws in
      * the drawing area; button 3 clears the area. Coordinates outside the desktop are clamped.
      */
     public void pointerEvent(int client, int buttonMask, int x, int y) {
@@ -362,15 +425,12 @@ public final class DemoDesktop {
             Rect surface = layout.contentOf(layout.drawPanel());
             boolean rightPressed = (buttonMask & 4) != 0 && (pointerButtons & 4) == 0;
             if (rightPressed && surface.contains(px, py)) {
-                repaint(surface, () -> canvas.fill(surface, DRAW_BACKGROUND));
+                painter.clearDrawing();
             }
             if ((buttonMask & 1) != 0) {
                 int[] from = strokeStarts.getOrDefault(client, new int[] {px, py});
                 if (surface.contains(px, py) || surface.contains(from[0], from[1])) {
-                    Rect touched = canvas.line(from[0], from[1], px, py, BRUSH, INK, surface);
-                    if (!touched.isEmpty()) {
-                        fireDamage(touched);
-                    }
+                    painter.stroke(from[0], from[1], px, py);
                 }
                 strokeStarts.put(client, new int[] {px, py});
             } else {
@@ -383,12 +443,42 @@ public final class DemoDesktop {
         }
     }
 
-    /** Client {@code client} put {@code text} on its clipboard; the clipboard panel shows its start. */
+    /**
+     * Client {@code client} put {@code text} on its clipboard: it becomes the shared clipboard, the panel
+     * shows its start, and listeners are told so the other clients can get it.
+     */
     public void clipboard(int client, String text) {
+        setClipboard(client, "client #" + client + " sent " + text.length() + " characters:", text);
+    }
+
+    /** The desktop itself puts {@code text} on the shared clipboard, for every client to get. */
+    public void offerClipboard(String text) {
+        setClipboard(0, "the desktop offers " + text.length() + " characters:", text);
+    }
+
+    private void setClipboard(int owner, String header, String text) {
         synchronized (lock) {
-            clipboardHeader = "client #" + client + " sent " + text.length() + " characters:";
-            clipboardText = text.length() > MAX_CLIPBOARD_CHARS ? text.substring(0, MAX_CLIPBOARD_CHARS) : text;
+            clipboardOwner = owner;
+            clipboardText = text;
+            clipboardHeader = header;
             paintClipboard();
+            for (DesktopListener listener : listeners) {
+                listener.clipboardChanged(owner, text);
+            }
+        }
+    }
+
+    /** The shared clipboard's text, or null while nobody has put any there. */
+    public String clipboardText() {
+        synchronized (lock) {
+            return clipboardText;
+        }
+    }
+
+    /** Who put {@link #clipboardText()} there: a client's id, or 0 for the desktop (and for nobody yet). */
+    public int clipboardOwner() {
+        synchronized (lock) {
+            return clipboardOwner;
         }
     }
 
@@ -409,114 +499,16 @@ public final class DemoDesktop {
         }
     }
 
-    private void paintAll() {
-        canvas.fill(canvas.bounds(), BACKGROUND);
-        List<Rect> bars = layout.colourBars();
-        for (int i = 0; i < bars.size(); i++) {
-            canvas.fill(bars.get(i), DesktopLayout.BAR_COLOURS[i]);
-        }
-        paintPanel(layout.echoPanel(), "Type here (keys echo below)", PANEL);
-        paintPanel(layout.clipboardPanel(), "Clipboard from a client", PANEL);
-        paintPanel(layout.logPanel(), "Log (scrolls by CopyRect)", PANEL);
-        paintPanel(layout.drawPanel(), "Draw: hold the left button; right button clears", DRAW_BACKGROUND);
-        paintTitle();
-        paintEcho();
-        paintClipboard();
-        paintRecentLog();
-        paintStatus();
-    }
-
-    /** After a resize: the newest lines that fit, so the log does not start empty. */
-    private void paintRecentLog() {
-        Rect text = layout.logText();
-        int rows = text.height() / layout.lineHeight();
-        List<String> lines = new ArrayList<>(recentLog);
-        List<String> visible = lines.subList(Math.max(0, lines.size() - rows), lines.size());
-        int top = text.bottom() - visible.size() * layout.lineHeight();
-        for (int i = 0; i < visible.size(); i++) {
-            canvas.text(font, layout.scale(), text.x(), top + i * layout.lineHeight(), visible.get(i), LOG_TEXT, text);
-        }
-    }
-
-    private void paintPanel(Rect panel, String label, int background) {
-        canvas.fill(panel, PANEL);
-        canvas.outline(panel, BORDER);
-        Rect content = layout.contentOf(panel);
-        Rect labelArea = new Rect(content.x(), content.y() - layout.lineHeight(), content.width(), layout.lineHeight());
-        canvas.text(font, layout.scale(), labelArea.x(), labelArea.y(), label, LABEL, labelArea);
-        canvas.fill(content, background);
-    }
-
-    private void paintTitle() {
-        Rect bar = layout.titleBar();
-        repaint(bar, () -> {
-            int margin = (bar.height() - layout.lineHeight()) / 2;
-            canvas.fill(bar, TITLE_BACKGROUND);
-            canvas.text(font, layout.scale(), bar.x() + margin, bar.y() + margin, name, TITLE_TEXT, bar);
-            String time = ZonedDateTime.now(clock).format(CLOCK_FORMAT);
-            int x = bar.right() - margin - time.length() * layout.charWidth();
-            canvas.text(font, layout.scale(), x, bar.y() + margin, time, CLOCK_TEXT, bar);
-        });
-    }
-
-    private void paintEcho() {
-        Rect area = layout.contentOf(layout.echoPanel());
-        int columns = Math.max(1, area.width() / layout.charWidth());
-        int rows = Math.max(1, area.height() / layout.lineHeight());
-        List<String> lines = wrap(echo.toString() + '\u0000', columns);
-        List<String> visible = lines.subList(Math.max(0, lines.size() - rows), lines.size());
-        repaint(area, () -> {
-            canvas.fill(area, PANEL);
-            for (int i = 0; i < visible.size(); i++) {
-                String line = visible.get(i);
-                int y = area.y() + i * layout.lineHeight();
-                int cursor = line.indexOf('\u0000');
-                String text = cursor >= 0 ? line.substring(0, cursor) : line;
-                int end = canvas.text(font, layout.scale(), area.x(), y, text, ECHO_TEXT, area);
-                if (cursor >= 0) {
-                    Rect block = new Rect(end, y + layout.lineHeight() - 3 * layout.scale(), layout.charWidth() - layout.scale(), 2 * layout.scale());
-                    canvas.fillClipped(block, area, CURSOR);
-                }
-            }
-        });
-    }
-
     private void paintClipboard() {
-        Rect area = layout.contentOf(layout.clipboardPanel());
-        int columns = Math.max(1, area.width() / layout.charWidth());
-        int rows = Math.max(1, area.height() / layout.lineHeight());
-        List<String> lines = new ArrayList<>();
-        lines.add(clipboardHeader);
-        lines.addAll(wrap(printable(clipboardText), columns));
-        repaint(area, () -> {
-            canvas.fill(area, PANEL);
-            for (int i = 0; i < Math.min(rows, lines.size()); i++) {
-                int colour = i == 0 ? LABEL : CLIPBOARD_TEXT;
-                canvas.text(font, layout.scale(), area.x(), area.y() + i * layout.lineHeight(), lines.get(i), colour, area);
-            }
-        });
+        String text = clipboardText == null ? "" : clipboardText;
+        painter.clipboard(clipboardHeader,
+                text.length() > MAX_CLIPBOARD_CHARS ? text.substring(0, MAX_CLIPBOARD_CHARS) : text);
     }
 
     private void paintStatus() {
-        Rect bar = layout.statusBar();
         String key = lastKeysym < 0 ? "none" : String.format(Locale.ROOT, "0x%04x", lastKeysym);
-        String text = String.format(Locale.ROOT, "pointer %d,%d  buttons %d  last key %s  clients %d",
-                pointerX, pointerY, pointerButtons, key, clients);
-        repaint(bar, () -> {
-            int margin = (bar.height() - layout.lineHeight()) / 2;
-            canvas.fill(bar, STATUS_BACKGROUND);
-            canvas.text(font, layout.scale(), bar.x() + margin, bar.y() + margin, text, STATUS_TEXT, bar);
-        });
-    }
-
-    /** Paints with {@code painter} and reports only the part of {@code area} that really changed. */
-    private void repaint(Rect area, Runnable painter) {
-        int[] before = canvas.read(area);
-        painter.run();
-        Rect changed = canvas.changedSince(area, before);
-        if (!changed.isEmpty()) {
-            fireDamage(changed);
-        }
+        painter.status(String.format(Locale.ROOT, "pointer %d,%d  buttons %d  last key %s  locks %s  clients %d",
+                pointerX, pointerY, pointerButtons, key, LockKeys.describe(locks), clients));
     }
 
     private void fireDamage(Rect area) {
@@ -524,30 +516,5 @@ public final class DemoDesktop {
         for (DesktopListener listener : listeners) {
             listener.damaged(area);
         }
-    }
-
-    /** Splits at newlines and wraps long lines at {@code columns} characters. */
-    private static List<String> wrap(String text, int columns) {
-        List<String> lines = new ArrayList<>();
-        for (String paragraph : text.split("\n", -1)) {
-            if (paragraph.isEmpty()) {
-                lines.add("");
-                continue;
-            }
-            for (int start = 0; start < paragraph.length(); start += columns) {
-                lines.add(paragraph.substring(start, Math.min(paragraph.length(), start + columns)));
-            }
-        }
-        return lines;
-    }
-
-    /** Control characters other than newline would draw as boxes; show them as spaces. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c == '\n' || !Character.isISOControl(c) ? c : ' ');
-        }
-        return out.toString();
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,15 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connected client. Its reader thread runs the handshake and then reads client messages; once the
- * handshake is done a writer thread sends framebuffer updates, and it alone writes to the socket from then
- * on. Whatever goes wrong ends this session only: the reason is logged and the socket closed.
+ * One connected client. Its reader thread runs the handshake and then reads client messages and acts on them
+ * in order; once the handshake is done a writer thread sends what the {@link ClientUpdateState} holds
+ * (updates, and the messages the reader and the desktop queued there), and it alone writes to the socket from
+ * then on. Whatever goes wrong ends this session only: the reason is logged and the socket closed.
  */
 final class ClientSession implements ClientMessageHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
     /** How often an idle writer re-checks whether the session ended. */
     private static final long WRITER_POLL_MILLIS = 1000;
+    /** How long a fence with BlockAfter holds the reader for its answer to go out (a client that reads). */
+    private static final long BLOCK_AFTER_MILLIS = 5000;
 
     private final int id;
     private final Socket socket;
@@ -37,18 +41,23 @@ final class ClientSession implements ClientMessageHandler {
     private final ServerOptions options;
     private final LoginThrottle throttle;
     private final ScheduledExecutorService watchdog;
+    private final ScreenLayouts screens;
     private final Runnable onEnd;
     private final Thread reader;
     private volatile ClientUpdateState state;
+    private volatile SessionClipboard clipboard;
+    /** What the client's last SetEncodings announced; the reader thread's alone. */
+    private ClientEncodings encodings = ClientEncodings.NONE;
     private volatile boolean handshaking = true;
     private volatile boolean deadlinePassed;
     private Thread writer;
 
     /**
-     * @param onEnd run once on the reader thread when the session has ended and its socket is closed
+     * @param screens the desktop's screen layout, shared by all sessions
+     * @param onEnd   run once on the reader thread when the session has ended and its socket is closed
      */
     ClientSession(int id, Socket socket, DemoDesktop desktop, ServerOptions options, LoginThrottle throttle,
-            ScheduledExecutorService watchdog, Runnable onEnd) {
+            ScheduledExecutorService watchdog, ScreenLayouts screens, Runnable onEnd) {
         this.id = id;
         this.socket = socket;
         this.remote = socket.getRemoteSocketAddress();
@@ -56,6 +65,7 @@ final class ClientSession implements ClientMessageHandler {
         this.options = options;
         this.throttle = throttle;
         this.watchdog = watchdog;
+        this.screens = screens;
         this.onEnd = onEnd;
         this.reader = new Thread(this::readLoop, "rfb-session-" + id + "-reader");
         this.reader.setDaemon(true);
@@ -101,10 +111,15 @@ final class ClientSession implements ClientMessageHandler {
                     desktop.name(), throttle, socket.getInetAddress());
             Rect[] announced = new Rect[1];
             ServerHandshake.Result result = handshake.run(in, out, () -> {
-                state = desktop.addListener(screen -> {
+                // Each factory runs under the desktop's lock, so what it reads matches what it listens to.
+                ClientUpdateState updates = desktop.addListener(screen -> {
                     announced[0] = screen;
-                    return new ClientUpdateState(screen, ServedPixelFormats.SERVER_NATIVE);
+                    return new ClientUpdateState(id, screen, ServedPixelFormats.SERVER_NATIVE, desktop.lockKeys(),
+                            screens);
                 });
+                state = updates;
+                clipboard = desktop.addListener(screen -> new SessionClipboard(id, desktop, updates,
+                        options.maxCutText(), desktop.clipboardText(), desktop.clipboardOwner()));
                 return announced[0];
             });
             deadline.cancel(false);
@@ -148,6 +163,10 @@ final class ClientSession implements ClientMessageHandler {
             reason = "internal error: " + e;
             LOG.error("session #{} from {}: internal error; closing it", id, remote, e);
         } finally {
+            SessionClipboard shared = clipboard;
+            if (shared != null) {
+                desktop.removeListener(shared);
+            }
             ClientUpdateState current = state;
             if (current != null) {
                 desktop.removeListener(current);
@@ -172,13 +191,16 @@ final class ClientSession implements ClientMessageHandler {
                 if (!updates.awaitWork(WRITER_POLL_MILLIS) || updates.isClosed()) {
                     continue;
                 }
-                byte[] message = desktop.read((rgb, stride) -> {
-                    PendingUpdate update = updates.take();
-                    return update == null ? null : UpdateEncoder.encode(update, rgb, stride);
+                Outgoing next = desktop.read((rgb, stride) -> {
+                    ClientUpdateState.Batch batch = updates.take();
+                    if (batch == null) {
+                        return null;
+                    }
+                    byte[] update = batch.update() == null ? null : UpdateEncoder.encode(batch.update(), rgb, stride);
+                    return new Outgoing(batch.messages(), update);
                 });
-                if (message != null) {
-                    out.write(message);
-                    out.flush();
+                if (next != null) {
+                    send(updates, next, out);
                 }
             }
         } catch (IOException e) {
@@ -195,6 +217,30 @@ final class ClientSession implements ClientMessageHandler {
             updates.close();
             closeSocket();
         }
+    }
+
+    /** A batch ready for the wire: the queued messages, then the encoded update or null. */
+    private record Outgoing(List<byte[]> messages, byte[] update) {
+    }
+
+    private static void send(ClientUpdateState updates, Outgoing next, DataOutputStream out) throws IOException {
+        long bytes = next.update() == null ? 0 : next.update().length;
+        for (byte[] message : next.messages()) {
+            bytes += message.length;
+        }
+        // Counted before writing, so that the flow-control fence can follow in the same flush. A fence answer
+        // with BlockAfter may thus release the reader a moment early; nothing taken later can overtake it.
+        byte[] fence = updates.written(bytes, next.messages().size());
+        for (byte[] message : next.messages()) {
+            out.write(message);
+        }
+        if (next.update() != null) {
+            out.write(next.update());
+        }
+        if (fence != null) {
+            out.write(fence);
+        }
+        out.flush();
     }
 
     private void joinWriter() {
@@ -230,9 +276,11 @@ final class ClientSession implements ClientMessageHandler {
     }
 
     @Override
-    public void setEncodings(boolean copyRect, boolean desktopSize, int listed) {
-        LOG.debug("session #{}: {} encodings, CopyRect {}, DesktopSize {}", id, listed, copyRect, desktopSize);
-        state.setEncodings(copyRect, desktopSize);
+    public void setEncodings(ClientEncodings newEncodings) {
+        LOG.debug("session #{}: {}", id, newEncodings);
+        encodings = newEncodings;
+        state.setEncodings(newEncodings);
+        clipboard.setEncodings(newEncodings);
     }
 
     @Override
@@ -246,20 +294,115 @@ final class ClientSession implements ClientMessageHandler {
     }
 
     @Override
+    public void qemuKeyEvent(boolean down, int keysym, int scancode) {
+        desktop.scancodeKeyEvent(id, down, keysym, scancode);
+    }
+
+    @Override
     public void pointerEvent(int buttonMask, int x, int y) {
         desktop.pointerEvent(id, buttonMask, x, y);
     }
 
     @Override
     public void cutText(String text) {
-        desktop.clipboard(id, text);
-        desktop.log("client #" + id + " clipboard: " + text.length() + " characters");
+        clipboard.received(text);
     }
 
     @Override
     public void cutTextSkipped(long length) {
-        LOG.warn("session #{} from {}: skipped ClientCutText of {} bytes (limit {})", id, remote, length,
+        LOG.warn("session #{} from {}: skipped a clipboard message of {} bytes (limit {})", id, remote, length,
                 options.maxCutText());
         desktop.log("client #" + id + " clipboard of " + length + " bytes skipped (too long)");
+    }
+
+    @Override
+    public void clipboardCaps(int formats, int actions, long textMax) {
+        LOG.debug("session #{}: clipboard caps formats 0x{} actions 0x{} text limit {}", id,
+                Integer.toHexString(formats), Integer.toHexString(actions), textMax);
+        clipboard.caps(formats, actions, textMax);
+    }
+
+    @Override
+    public void clipboardRequest(int formats) {
+        clipboard.request(formats);
+    }
+
+    @Override
+    public void clipboardPeek() {
+        clipboard.peek();
+    }
+
+    @Override
+    public void clipboardNotify(int formats) {
+        clipboard.notified(formats);
+    }
+
+    @Override
+    public void clipboardProvide(String text) {
+        clipboard.received(text);
+    }
+
+    @Override
+    public void clipboardDropped(String reason) {
+        LOG.warn("session #{} from {}: dropped its clipboard: {}", id, remote, reason);
+        desktop.log("client #" + id + " clipboard dropped: " + reason);
+    }
+
+    @Override
+    public void continuousUpdates(boolean enable, Rect area) throws ClientProtocolException {
+        if (!enable) {
+            state.disableContinuous();
+            return;
+        }
+        if (!state.enableContinuous(area)) {
+            Rect screen = state.screen();
+            throw new ClientProtocolException("EnableContinuousUpdates for " + area.width() + "x" + area.height()
+                    + " at " + area.x() + "," + area.y() + " lies outside the " + screen.width() + "x"
+                    + screen.height() + " framebuffer");
+        }
+    }
+
+    @Override
+    public void fence(int flags, byte[] payload) {
+        if ((flags & ServerMessageWriter.FENCE_REQUEST) == 0) {
+            state.fenceAnswered(payload);
+            return;
+        }
+        // Messages are handled in order and the answer queued before the next one is read, which is all that
+        // BlockBefore and SyncNext ask; BlockAfter also waits until the answer went out.
+        long ticket = state.post(ServerMessageWriter.fence(flags & ServerMessageWriter.FENCE_ANSWER_MASK, payload));
+        if ((flags & ServerMessageWriter.FENCE_BLOCK_AFTER) != 0) {
+            try {
+                state.awaitWritten(ticket, BLOCK_AFTER_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void setDesktopSize(int width, int height, ScreenLayout layout) {
+        if (!encodings.extendedDesktopSize()) {
+            // Without ExtendedDesktopSize the client could not be told the outcome.
+            LOG.warn("session #{}: SetDesktopSize {}x{} ignored: the client did not announce ExtendedDesktopSize",
+                    id, width, height);
+            return;
+        }
+        String problem = layout.problemFor(width, height);
+        int status;
+        if (!options.remoteResize()) {
+            status = PseudoRect.STATUS_PROHIBITED;
+        } else if (problem != null) {
+            status = PseudoRect.STATUS_INVALID_LAYOUT;
+        } else if (!DemoDesktop.sizeAllowed(width, height)) {
+            status = PseudoRect.STATUS_OUT_OF_RESOURCES;
+        } else {
+            desktop.log("client #" + id + " resizes the desktop to " + width + "x" + height);
+            screens.resize(desktop, id, width, height, layout);
+            return;
+        }
+        LOG.info("session #{}: SetDesktopSize {}x{} with {} screens refused with status {}{}", id, width, height,
+                layout.screens().size(), status, problem == null ? "" : " (" + problem + ")");
+        state.refuseResize(status);
     }
 }

@@ -7,35 +7,74 @@ import org.rfbridge.demo.desktop.Rect;
 import org.rfbridge.rfb.pixel.PixelFormat;
 
 /**
- * One client's view of what it is missing: the pixels changed since they were last sent, a pending copy or
- * size change, the outstanding update request, and the client's pixel format and encodings.
+ * Everything one client is owed, which its session's writer sends: the pixels changed since they were last
+ * sent, a pending copy or size change, the pseudo rectangles due, other server messages (fences, clipboard),
+ * and what decides when an update may go — the outstanding update request, or continuous mode with its flow
+ * control. It also holds the client's pixel format and encodings.
  *
  * <p>Thread-safe through its own monitor. The desktop calls the {@link DesktopListener} methods with its
  * lock held; the session's writer calls {@link #take()} inside {@code DemoDesktop.read}, also with the
  * desktop lock held — so what is taken matches the pixels read in the same call. The session reader calls
- * the setters. Lock order is always desktop, then this.
+ * the setters and posts messages. Lock order is always desktop, then this.
  *
  * <p>Invariant: every pixel the client holds equals the desktop's, except inside {@code changed}; a
  * pending copy, when sent before the raw rectangles, keeps that true.
  */
 final class ClientUpdateState implements DesktopListener {
 
+    /** Flags of the server's flow-control fences: the client answers once it has handled the update before. */
+    static final int FLOW_FENCE_FLAGS = ServerMessageWriter.FENCE_REQUEST | ServerMessageWriter.FENCE_BLOCK_BEFORE;
+
+    /** What the writer sends next, in this order: messages, then the update (either may be absent). */
+    record Batch(List<byte[]> messages, PendingUpdate update) {
+    }
+
+    private final int client;
+    private final ScreenLayouts layouts;
     private final Region changed = new Region();
+    private final PendingPseudoRects pseudo = new PendingPseudoRects();
+    private final FlowControl flow = new FlowControl();
+    private final MessageQueue messages = new MessageQueue();
     private Rect screen;
+    /** The size the client was last told (ServerInit or a resize update): what its messages refer to. */
+    private Rect toldScreen;
+    private ScreenLayout layout;
     private CopyOperation pendingCopy;
     private boolean pendingResize;
     private Rect requestArea;
     private boolean requestForced;
+    private Rect continuousArea;
     private PixelFormat format;
-    private boolean copyRectEnabled;
-    private boolean desktopSizeEnabled;
+    private ClientEncodings encodings = ClientEncodings.NONE;
+    private boolean sizesAnnounced;
+    private boolean keyEventsAnnounced;
+    private boolean ledsAnnounced;
+    private boolean fenceSent;
+    private boolean endSent;
+    private int locks;
     private boolean closed;
     private String closeReason;
 
-    /** Starts with the whole screen changed, so the first request of any kind gets a full picture. */
+    /** For tests: client 0 on a desktop with one screen and no lock on. */
     ClientUpdateState(Rect screen, PixelFormat format) {
+        this(0, screen, format, 0, new ScreenLayouts(ScreenLayout.single(screen.width(), screen.height())));
+    }
+
+    /**
+     * Starts with the whole screen changed, so the first request of any kind gets a full picture.
+     *
+     * @param client  the session's id, which tells this client's own resizes from others'
+     * @param locks   the desktop's lock keys now
+     * @param layouts the shared screen layout, whose {@link ScreenLayouts#current()} matches {@code screen}
+     */
+    ClientUpdateState(int client, Rect screen, PixelFormat format, int locks, ScreenLayouts layouts) {
+        this.client = client;
         this.screen = screen;
+        this.toldScreen = screen;
         this.format = format;
+        this.locks = locks;
+        this.layouts = layouts;
+        this.layout = layouts.current();
         changed.add(screen);
     }
 
@@ -53,7 +92,7 @@ final class ClientUpdateState implements DesktopListener {
     @Override
     public synchronized void copied(Rect target, int sourceX, int sourceY) {
         Rect source = new Rect(sourceX, sourceY, target.width(), target.height());
-        if (!copyRectEnabled) {
+        if (!encodings.copyRect()) {
             changed.add(target);
         } else {
             // Stale pixels in the source would be copied too: they stay stale at their new place.
@@ -69,18 +108,45 @@ final class ClientUpdateState implements DesktopListener {
     }
 
     /**
-     * The next update tells the client the new size (DesktopSize) and nothing else; everything is then
-     * changed. Whether the client can take it is decided when the update is taken, because a client may
-     * send SetEncodings only after a resize right at its start.
+     * The next update tells the client the new size (DesktopSize or ExtendedDesktopSize) and nothing else;
+     * everything is then changed. Whether the client can take it is decided when the update is taken,
+     * because a client may send SetEncodings only after a resize right at its start.
      */
     @Override
-    public synchronized void resized(int width, int height) {
+    public synchronized void resized(int width, int height, int byClient) {
         screen = new Rect(0, 0, width, height);
         changed.clear();
         changed.add(screen);
         pendingCopy = null;
         pendingResize = true;
+        layout = layouts.layoutFor(width, height, byClient);
+        if (continuousArea != null) {
+            continuousArea = continuousArea.intersect(screen);
+        }
+        if (encodings.extendedDesktopSize()) {
+            int reason = byClient == 0 ? PseudoRect.REASON_SERVER
+                    : byClient == client ? PseudoRect.REASON_THIS_CLIENT : PseudoRect.REASON_OTHER_CLIENT;
+            pseudo.extendedDesktopSize(
+                    PseudoRect.extendedDesktopSize(reason, PseudoRect.STATUS_DONE, width, height, layout));
+        }
         notifyAll();
+    }
+
+    @Override
+    public synchronized void lockKeysChanged(int newLocks) {
+        locks = newLocks;
+        if (encodings.qemuLedState()) {
+            pseudo.ledState();
+            notifyAll();
+        }
+    }
+
+    @Override
+    public synchronized void renamed(String name) {
+        if (encodings.desktopName()) {
+            pseudo.desktopName(name);
+            notifyAll();
+        }
     }
 
     /** The client's SetPixelFormat (already validated); applies to updates taken from now on. */
@@ -88,13 +154,41 @@ final class ClientUpdateState implements DesktopListener {
         format = newFormat;
     }
 
-    /** The client's SetEncodings: whether it may be sent CopyRect and DesktopSize. */
-    synchronized void setEncodings(boolean copyRect, boolean desktopSize) {
-        copyRectEnabled = copyRect;
-        desktopSizeEnabled = desktopSize;
-        if (!copyRect) {
+    /**
+     * The client's SetEncodings. The first that announces an extension starts it: ExtendedDesktopSize, QEMU
+     * key events and LED state are announced in the next update, Fence and ContinuousUpdates by one message
+     * each, once a session — a client turns continuous mode on once both arrived, and a second
+     * EndOfContinuousUpdates would turn it off again.
+     */
+    synchronized void setEncodings(ClientEncodings newEncodings) {
+        encodings = newEncodings;
+        if (!newEncodings.copyRect()) {
             dropPendingCopy();
         }
+        if (!newEncodings.extendedDesktopSize()) {
+            pseudo.dropDesktopSizes();
+        } else if (!sizesAnnounced) {
+            sizesAnnounced = true;
+            pseudo.extendedDesktopSize(PseudoRect.extendedDesktopSize(PseudoRect.REASON_SERVER,
+                    PseudoRect.STATUS_DONE, screen.width(), screen.height(), layout));
+        }
+        if (newEncodings.qemuKeyEvents() && !keyEventsAnnounced) {
+            keyEventsAnnounced = true;
+            pseudo.keyEvents();
+        }
+        if (newEncodings.qemuLedState() && !ledsAnnounced) {
+            ledsAnnounced = true;
+            pseudo.ledState();
+        }
+        if (newEncodings.fence() && !fenceSent) {
+            fenceSent = true;
+            post(ServerMessageWriter.sequenceFence(ServerMessageWriter.FENCE_REQUEST, 0));
+        }
+        if (newEncodings.continuousUpdates() && !endSent) {
+            endSent = true;
+            post(ServerMessageWriter.endOfContinuousUpdates());
+        }
+        notifyAll();
     }
 
     /**
@@ -112,6 +206,79 @@ final class ClientUpdateState implements DesktopListener {
         notifyAll();
     }
 
+    /** The client's SetDesktopSize was refused with {@code status}: it is told, with the size as it is. */
+    synchronized void refuseResize(int status) {
+        pseudo.extendedDesktopSize(PseudoRect.extendedDesktopSize(PseudoRect.REASON_THIS_CLIENT, status,
+                screen.width(), screen.height(), layout));
+        notifyAll();
+    }
+
+    /**
+     * EnableContinuousUpdates for {@code area}: from now on changes there are sent without requests, paced by
+     * flow control.
+     *
+     * @return false when the area lies outside both the framebuffer and the size the client last saw
+     */
+    synchronized boolean enableContinuous(Rect area) {
+        if (!screen.contains(area) && !toldScreen.contains(area)) {
+            return false;
+        }
+        if (continuousArea == null) {
+            flow.restart();
+        }
+        continuousArea = area.intersect(screen);
+        notifyAll();
+        return true;
+    }
+
+    /** EnableContinuousUpdates with enable 0: back to requests, and the client is told so. */
+    synchronized void disableContinuous() {
+        continuousArea = null;
+        post(ServerMessageWriter.endOfContinuousUpdates());
+    }
+
+    /** A fence answer (no Request flag) came: if it answers a flow-control fence, updates may flow again. */
+    synchronized void fenceAnswered(byte[] payload) {
+        if (payload.length == 4) {
+            int sequence = ((payload[0] & 0xFF) << 24) | ((payload[1] & 0xFF) << 16) | ((payload[2] & 0xFF) << 8)
+                    | (payload[3] & 0xFF);
+            if (flow.answered(sequence, System.nanoTime())) {
+                notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Queues a server message for the writer, after those already queued and before the next update.
+     *
+     * @return its ticket for {@link #awaitWritten}
+     */
+    synchronized long post(byte[] message) {
+        if (closed) {
+            return 0;
+        }
+        long ticket = messages.add(message);
+        if (ticket < 0) {
+            closeReason = "the client does not read: " + messages.queuedBytes() + " bytes of messages wait for it";
+            close();
+            return 0;
+        }
+        notifyAll();
+        return ticket;
+    }
+
+    /** Waits until the message with {@code ticket} was written, the state closed, or the time is up. */
+    synchronized void awaitWritten(long ticket, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (!closed && !messages.isWritten(ticket)) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
+        }
+    }
+
     /** Wakes the writer for good; {@link #awaitWork(long)} returns true from now on. */
     synchronized void close() {
         closed = true;
@@ -122,19 +289,19 @@ final class ClientUpdateState implements DesktopListener {
         return closed;
     }
 
-    /** Why this state closed itself (a client that cannot follow a resize), or null. */
+    /** Why this state closed itself (a client that cannot follow a resize, or does not read), or null. */
     synchronized String closeReason() {
         return closeReason;
     }
 
     /**
-     * Waits until an update can be sent or the state is closed.
+     * Waits until something can be sent or the state is closed.
      *
      * @return true when there is work (or the state closed); false when {@code timeoutMillis} passed
      */
     synchronized boolean awaitWork(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (!closed && !hasWork()) {
+        while (!closed && messages.isEmpty() && !updateDue()) {
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
                 return false;
@@ -144,38 +311,61 @@ final class ClientUpdateState implements DesktopListener {
         return true;
     }
 
-    private boolean hasWork() {
-        if (requestArea == null) {
+    /** Requests and continuous mode together say which part of the screen the client wants now. */
+    private Rect wantedArea() {
+        if (continuousArea == null) {
+            return requestArea;
+        }
+        return requestArea == null ? continuousArea : requestArea.union(continuousArea);
+    }
+
+    private boolean updateDue() {
+        Rect area = wantedArea();
+        if (area == null) {
             return false;
         }
-        return pendingResize || requestForced || changed.intersects(requestArea)
-                || (pendingCopy != null && pendingCopy.target().intersects(requestArea));
+        boolean due = pendingResize || requestForced || !pseudo.isEmpty() || changed.intersects(area)
+                || (pendingCopy != null && pendingCopy.target().intersects(area));
+        return due && (continuousArea == null || flow.mayStart());
     }
 
     /**
-     * Takes what answers the outstanding request, clearing it. Call with the desktop's lock held and read the
-     * pixels in the same locked call.
+     * Takes the queued messages and what answers the outstanding request (or continuous mode), clearing
+     * them. Call with the desktop's lock held and read the pixels in the same locked call.
      *
-     * @return the update to send, or null when there is nothing to answer yet (or the state just closed
-     *         because the client cannot be told about a resize)
+     * @return what to send, or null when there is nothing yet (or the state just closed because the client
+     *         cannot be told about a resize)
      */
-    synchronized PendingUpdate take() {
-        if (closed || !hasWork()) {
+    synchronized Batch take() {
+        if (closed) {
             return null;
         }
-        if (pendingResize) {
-            if (!desktopSizeEnabled) {
-                closeReason = "the desktop was resized to " + screen.width() + "x" + screen.height()
-                        + " and the client did not list the DesktopSize pseudo-encoding";
-                close();
-                return null;
-            }
-            pendingResize = false;
-            requestArea = null;
-            requestForced = false;
-            return PendingUpdate.desktopSize(screen, format);
+        List<byte[]> out = messages.drain();
+        PendingUpdate update = updateDue() ? takeUpdate() : null;
+        if (closed || (out.isEmpty() && update == null)) {
+            return null;
         }
-        Rect area = requestArea;
+        return new Batch(out, update);
+    }
+
+    private PendingUpdate takeUpdate() {
+        if (pendingResize) {
+            if (encodings.extendedDesktopSize()) {
+                if (!pseudo.endsAtSize(screen.width(), screen.height())) {
+                    pseudo.extendedDesktopSize(PseudoRect.extendedDesktopSize(PseudoRect.REASON_SERVER,
+                            PseudoRect.STATUS_DONE, screen.width(), screen.height(), layout));
+                }
+                return resizeUpdate(pseudo.take(locks));
+            }
+            if (encodings.desktopSize()) {
+                return resizeUpdate(List.of(PseudoRect.desktopSize(screen)));
+            }
+            closeReason = "the desktop was resized to " + screen.width() + "x" + screen.height()
+                    + " and the client did not list the DesktopSize pseudo-encoding";
+            close();
+            return null;
+        }
+        Rect area = wantedArea();
         CopyOperation copy = null;
         if (pendingCopy != null) {
             if (area.contains(pendingCopy.target())) {
@@ -188,7 +378,32 @@ final class ClientUpdateState implements DesktopListener {
         List<Rect> raw = changed.takeWithin(area);
         requestArea = null;
         requestForced = false;
-        return new PendingUpdate(copy, raw, null, format);
+        return new PendingUpdate(pseudo.take(locks), copy, raw, format);
+    }
+
+    private PendingUpdate resizeUpdate(List<PseudoRect> rects) {
+        pendingResize = false;
+        requestArea = null;
+        requestForced = false;
+        toldScreen = screen;
+        return new PendingUpdate(rects, null, List.of(), format);
+    }
+
+    /**
+     * The writer wrote {@code bytes}, including {@code messageCount} queued messages.
+     *
+     * @return a flow-control fence to write right after them (continuous mode only), or null
+     */
+    synchronized byte[] written(long bytes, int messageCount) {
+        messages.written(messageCount);
+        flow.wrote(bytes);
+        byte[] fence = null;
+        if (continuousArea != null && flow.fenceDue()) {
+            int sequence = flow.fence(ServerMessageWriter.SEQUENCE_FENCE_LENGTH, System.nanoTime());
+            fence = ServerMessageWriter.sequenceFence(FLOW_FENCE_FLAGS, sequence);
+        }
+        notifyAll();
+        return fence;
     }
 
     private void dropPendingCopy() {

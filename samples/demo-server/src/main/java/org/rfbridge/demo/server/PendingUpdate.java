@@ -6,21 +6,21 @@ import org.rfbridge.demo.desktop.Rect;
 import org.rfbridge.rfb.pixel.PixelFormat;
 
 /**
- * What one FramebufferUpdate will carry: an optional copy, applied first, then raw rectangles read from
- * the desktop, in the given pixel format — or, after a resize, only the new size.
+ * What one FramebufferUpdate will carry: pseudo-encoding rectangles first (a new size, the screen layout,
+ * announcements), then an optional copy, then raw rectangles read from the desktop, in the given pixel
+ * format. After a resize it carries only pseudo rectangles.
  *
- * @param copy        the CopyRect to send before the raw rectangles, or null
- * @param desktopSize the new framebuffer size to announce with the DesktopSize pseudo-encoding, or null;
- *                    when set, {@code copy} is null and {@code raw} empty
+ * @param pseudo rectangles without pixels, in the order to send
+ * @param copy   the CopyRect to send before the raw rectangles, or null
  */
-record PendingUpdate(CopyOperation copy, List<Rect> raw, Rect desktopSize, PixelFormat format) {
+record PendingUpdate(List<PseudoRect> pseudo, CopyOperation copy, List<Rect> raw, PixelFormat format) {
 
-    /** An update announcing the new size {@code screen} and nothing else. */
-    static PendingUpdate desktopSize(Rect screen, PixelFormat format) {
-        return new PendingUpdate(null, List.of(), screen, format);
+    PendingUpdate {
+        pseudo = List.copyOf(pseudo);
+        raw = List.copyOf(raw);
     }
 
     int rectangleCount() {
-        return raw.size() + (copy == null ? 0 : 1) + (desktopSize == null ? 0 : 1);
+        return pseudo.size() + raw.size() + (copy == null ? 0 : 1);
     }
 }

@@ -28,6 +28,7 @@ public final class RfbServer implements AutoCloseable {
 
     private final DemoDesktop desktop;
     private final ServerOptions options;
+    private final ScreenLayouts screens;
     private final Map<Integer, ClientSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final LoginThrottle throttle = new LoginThrottle();
@@ -43,6 +44,8 @@ public final class RfbServer implements AutoCloseable {
     public RfbServer(DemoDesktop desktop, ServerOptions options) {
         this.desktop = desktop;
         this.options = options;
+        this.screens = desktop.addListener(
+                bounds -> new ScreenLayouts(ScreenLayout.single(bounds.width(), bounds.height())));
     }
 
     /**
@@ -102,7 +105,7 @@ public final class RfbServer implements AutoCloseable {
             }
             int id = nextId.getAndIncrement();
             ClientSession session = new ClientSession(id, client, desktop, options, throttle, watchdog,
-                    () -> sessions.remove(id));
+                    screens, () -> sessions.remove(id));
             sessions.put(id, session);
             if (closing) {
                 session.close();
@@ -124,6 +127,7 @@ public final class RfbServer implements AutoCloseable {
         if (socket != null) {
             closeQuietly(socket);
         }
+        desktop.removeListener(screens);
         List<ClientSession> open = List.copyOf(sessions.values());
         open.forEach(ClientSession::close);
         watchdog.shutdownNow();

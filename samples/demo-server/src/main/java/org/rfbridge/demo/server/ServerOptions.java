@@ -15,9 +15,10 @@ import org.rfbridge.demo.auth.VncAuthenticator;
  * @param maxClients       sessions served at once; further connections are closed at once
  * @param maxCutText       the longest ClientCutText kept, in bytes; longer ones are skipped
  * @param handshakeTimeout how long a client may take for the whole handshake
+ * @param remoteResize     whether clients may resize the desktop (SetDesktopSize); refused as prohibited if not
  */
 public record ServerOptions(InetSocketAddress listen, RfbVersion version, VncAuthenticator authenticator,
-                            int maxClients, int maxCutText, Duration handshakeTimeout) {
+                            int maxClients, int maxCutText, Duration handshakeTimeout, boolean remoteResize) {
 
     public static final int DEFAULT_MAX_CLIENTS = 64;
     /** As TigerVNC's viewer: a clipboard beyond 256 KiB is skipped rather than held. */
@@ -39,29 +40,37 @@ public record ServerOptions(InetSocketAddress listen, RfbVersion version, VncAut
         }
     }
 
-    /** RFB 3.8, no password, the default limits. */
+    /** RFB 3.8, no password, the default limits, remote resizing allowed. */
     public static ServerOptions defaults(InetSocketAddress listen) {
         return new ServerOptions(listen, RfbVersion.V3_8, null, DEFAULT_MAX_CLIENTS, DEFAULT_MAX_CUT_TEXT,
-                DEFAULT_HANDSHAKE_TIMEOUT);
+                DEFAULT_HANDSHAKE_TIMEOUT, true);
     }
 
     public ServerOptions withVersion(RfbVersion newVersion) {
-        return new ServerOptions(listen, newVersion, authenticator, maxClients, maxCutText, handshakeTimeout);
+        return new ServerOptions(listen, newVersion, authenticator, maxClients, maxCutText,
+                handshakeTimeout, remoteResize);
     }
 
     public ServerOptions withAuthenticator(VncAuthenticator newAuthenticator) {
-        return new ServerOptions(listen, version, newAuthenticator, maxClients, maxCutText, handshakeTimeout);
+        return new ServerOptions(listen, version, newAuthenticator, maxClients, maxCutText,
+                handshakeTimeout, remoteResize);
     }
 
     public ServerOptions withMaxClients(int newMaxClients) {
-        return new ServerOptions(listen, version, authenticator, newMaxClients, maxCutText, handshakeTimeout);
+        return new ServerOptions(listen, version, authenticator, newMaxClients, maxCutText,
+                handshakeTimeout, remoteResize);
     }
 
     public ServerOptions withMaxCutText(int newMaxCutText) {
-        return new ServerOptions(listen, version, authenticator, maxClients, newMaxCutText, handshakeTimeout);
+        return new ServerOptions(listen, version, authenticator, maxClients, newMaxCutText,
+                handshakeTimeout, remoteResize);
     }
 
     public ServerOptions withHandshakeTimeout(Duration newTimeout) {
-        return new ServerOptions(listen, version, authenticator, maxClients, maxCutText, newTimeout);
+        return new ServerOptions(listen, version, authenticator, maxClients, maxCutText, newTimeout, remoteResize);
+    }
+
+    public ServerOptions withRemoteResize(boolean allowed) {
+        return new ServerOptions(listen, version, authenticator, maxClients, maxCutText, handshakeTimeout, allowed);
     }
 }

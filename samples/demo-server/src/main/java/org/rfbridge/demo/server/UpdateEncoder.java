@@ -5,9 +5,9 @@ import org.rfbridge.demo.desktop.Rect;
 import org.rfbridge.rfb.encoding.Encodings;
 
 /**
- * Writes one FramebufferUpdate message (RFC 6143 §7.6.1): a DesktopSize rectangle (§7.8.2) if the size
- * changed, the CopyRect (§7.7.2) first if there is one, then Raw rectangles (§7.7.1) from the desktop's
- * pixels in the client's pixel format. Stateless.
+ * Writes one FramebufferUpdate message (RFC 6143 §7.6.1): the pseudo-encoding rectangles (a new size, the
+ * screen layout, announcements) with their bodies, the CopyRect (§7.7.2) first of the pixels if there is one,
+ * then Raw rectangles (§7.7.1) from the desktop's pixels in the client's pixel format. Stateless.
  */
 final class UpdateEncoder {
 
@@ -35,8 +35,8 @@ final class UpdateEncoder {
             requireInside(screen, update.copy().source());
             length = Math.addExact(length, RECT_HEADER_LENGTH + COPY_RECT_BODY_LENGTH);
         }
-        if (update.desktopSize() != null) {
-            length = Math.addExact(length, RECT_HEADER_LENGTH);
+        for (PseudoRect p : update.pseudo()) {
+            length = Math.addExact(length, Math.addExact(RECT_HEADER_LENGTH, p.body().length));
         }
         for (Rect r : update.raw()) {
             requireInside(screen, r);
@@ -48,9 +48,11 @@ final class UpdateEncoder {
         out[o++] = FRAMEBUFFER_UPDATE;                 // message-type
         out[o++] = 0;                                  // padding
         o = putU16(out, o, update.rectangleCount());   // number-of-rectangles
-        if (update.desktopSize() != null) {
-            // No body: the rectangle's size is the new framebuffer size (RFC 6143 §7.8.2).
-            o = putRectHeader(out, o, update.desktopSize(), Encodings.DESKTOP_SIZE);
+        for (PseudoRect p : update.pseudo()) {
+            // The header fields of a pseudo rectangle are not a place on the screen: no bounds to check.
+            o = putRectHeader(out, o, new Rect(p.x(), p.y(), p.width(), p.height()), p.encoding());
+            System.arraycopy(p.body(), 0, out, o, p.body().length);
+            o += p.body().length;
         }
         CopyOperation copy = update.copy();
         if (copy != null) {

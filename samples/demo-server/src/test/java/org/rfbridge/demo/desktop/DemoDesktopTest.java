@@ -46,7 +46,7 @@ class DemoDesktopTest {
         }
 
         @Override
-        public void resized(int width, int height) {
+        public void resized(int width, int height, int byClient) {
             throw new AssertionError("no resize expected here");
         }
 
@@ -184,7 +184,7 @@ class DemoDesktopTest {
             }
 
             @Override
-            public void resized(int width, int height) {
+            public void resized(int width, int height, int byClient) {
                 sizes.add(width + "x" + height);
             }
         });
@@ -230,6 +230,81 @@ class DemoDesktopTest {
         long after = desktop.generation();
         desktop.fillRect(new Rect(300, 200, 100, 100), 0x123456);
         assertEquals(after, desktop.generation(), "painting the same pixels again changes nothing");
+    }
+
+    @Test
+    void lockKeysToggleOnKeyDownAndListenersHearOfIt() {
+        DemoDesktop desktop = new DemoDesktop(640, 480, "demo", CLOCK);
+        List<Integer> seen = new ArrayList<>();
+        desktop.addListener(new DesktopListener() {
+            @Override
+            public void lockKeysChanged(int locks) {
+                seen.add(locks);
+            }
+        });
+        desktop.keyEvent(true, 0xFFE5);
+        desktop.keyEvent(false, 0xFFE5);
+        desktop.keyEvent(true, 0xFF7F);
+        desktop.keyEvent(true, 0xFF14);
+        desktop.keyEvent(true, 0xFFE5);
+        desktop.keyEvent(true, 'a');
+        assertEquals(List.of(LockKeys.CAPS_LOCK, LockKeys.CAPS_LOCK | LockKeys.NUM_LOCK,
+                LockKeys.CAPS_LOCK | LockKeys.NUM_LOCK | LockKeys.SCROLL_LOCK,
+                LockKeys.NUM_LOCK | LockKeys.SCROLL_LOCK), seen);
+        assertEquals(LockKeys.NUM_LOCK | LockKeys.SCROLL_LOCK, desktop.lockKeys());
+        assertEquals("a", desktop.echoText());
+    }
+
+    @Test
+    void scancodesAreNamedAndTypeTheirUsKeyWhenTheKeysymIsZero() {
+        DemoDesktop desktop = new DemoDesktop(640, 480, "demo", CLOCK);
+        int[][] keys = {{0x1e, 0}, {0x02, 0}, {0x39, 0}, {0x0b, 0}, {0x1c, 0}, {0x10, 'Q'}, {0x9d, 0}, {0xc8, 0}};
+        for (int[] key : keys) {
+            desktop.scancodeKeyEvent(3, true, key[1], key[0]);
+            desktop.scancodeKeyEvent(3, false, key[1], key[0]);
+        }
+        assertEquals("a1 0\nQ", desktop.echoText(), "a keysym that came wins over the table");
+        List<String> log = desktop.recentLog();
+        assertEquals(List.of("client #3 key KeyA scancode 0x1e keysym 0x0061",
+                "client #3 key Digit1 scancode 0x02 keysym 0x0031",
+                "client #3 key Space scancode 0x39 keysym 0x0020",
+                "client #3 key Digit0 scancode 0x0b keysym 0x0030",
+                "client #3 key Enter scancode 0x1c keysym 0xff0d",
+                "client #3 key KeyQ scancode 0x10 keysym 0x0051",
+                "client #3 key ControlRight scancode 0x9d keysym 0xffe4",
+                "client #3 key ArrowUp scancode 0xc8 keysym 0xff52"), log);
+        assertEquals("KeyM", Scancodes.name(0x32));
+        assertEquals("Slash", Scancodes.name(0x35));
+        assertEquals(0, Scancodes.keysym(0x7f));
+    }
+
+    @Test
+    void theClipboardIsSharedWithItsOwnerAndTheDesktopCanOfferText() {
+        DemoDesktop desktop = new DemoDesktop(640, 480, "demo", CLOCK);
+        List<String> seen = new ArrayList<>();
+        desktop.addListener(new DesktopListener() {
+            @Override
+            public void clipboardChanged(int owner, String text) {
+                seen.add(owner + ":" + text);
+            }
+
+            @Override
+            public void renamed(String name) {
+                seen.add("name " + name);
+            }
+        });
+        assertEquals(null, desktop.clipboardText());
+        int[] before = desktop.snapshot();
+        desktop.clipboard(4, "x".repeat(DemoDesktop.MAX_CLIPBOARD_CHARS + 10));
+        assertEquals(DemoDesktop.MAX_CLIPBOARD_CHARS + 10, desktop.clipboardText().length(), "clients get it all");
+        assertFalse(java.util.Arrays.equals(before, desktop.snapshot()), "the panel shows it");
+        desktop.keyEvent(true, DemoDesktop.CLIPBOARD_KEYSYM);
+        assertEquals(0, desktop.clipboardOwner());
+        assertEquals(DemoDesktop.GREETING + " (2025-06-01 12:34:56)", desktop.clipboardText());
+        desktop.rename("other");
+        assertEquals(List.of("4:" + "x".repeat(DemoDesktop.MAX_CLIPBOARD_CHARS + 10),
+                "0:" + DemoDesktop.GREETING + " (2025-06-01 12:34:56)", "name other"), seen);
+        assertEquals("", desktop.echoText(), "F3 types nothing");
     }
 
     @Test

@@ -37,7 +37,7 @@ class ClientUpdateStateTest {
             int[] client = new int[W * H];
             java.util.Arrays.fill(client, -1);
             ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
-            state.setEncodings(copyRect, false);
+            state.setEncodings(ClientEncodings.basic(copyRect, false));
             for (int step = 0; step < 30; step++) {
                 switch (random.nextInt(4)) {
                     case 0 -> {
@@ -54,7 +54,7 @@ class ClientUpdateStateTest {
                     }
                     default -> {
                         state.request(random.nextInt(5) > 0, RegionTest.randomRect(random));
-                        PendingUpdate update = state.take();
+                        PendingUpdate update = update(state);
                         if (update != null) {
                             copiesSent += apply(update, server, client);
                         }
@@ -62,7 +62,7 @@ class ClientUpdateStateTest {
                 }
             }
             state.request(true, SCREEN);
-            PendingUpdate last = state.take();
+            PendingUpdate last = update(state);
             if (last != null) {
                 copiesSent += apply(last, server, client);
             }
@@ -75,22 +75,22 @@ class ClientUpdateStateTest {
     void incrementalRequestWithNothingChangedHasNoWork() throws InterruptedException {
         ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
         state.request(false, SCREEN);
-        assertNotNull(state.take());
+        assertNotNull(update(state));
         state.request(true, SCREEN);
         assertFalse(state.awaitWork(50));
-        assertNull(state.take());
+        assertNull(update(state));
         state.damaged(new Rect(1, 1, 2, 2));
         assertTrue(state.awaitWork(50));
-        assertEquals(java.util.List.of(new Rect(1, 1, 2, 2)), state.take().raw());
+        assertEquals(java.util.List.of(new Rect(1, 1, 2, 2)), update(state).raw());
     }
 
     @Test
     void nonIncrementalRequestForAnEmptyAreaIsStillAnswered() {
         ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
         state.request(false, SCREEN);
-        state.take();
+        update(state);
         state.request(false, Rect.EMPTY);
-        PendingUpdate update = state.take();
+        PendingUpdate update = update(state);
         assertNotNull(update);
         assertEquals(0, update.rectangleCount());
     }
@@ -98,29 +98,31 @@ class ClientUpdateStateTest {
     @Test
     void aResizeIsSentAloneThenTheWholeNewScreen() {
         ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
-        state.setEncodings(true, true);
+        state.setEncodings(ClientEncodings.basic(true, true));
         state.request(false, SCREEN);
-        state.take();
+        update(state);
         state.copied(new Rect(0, 0, 10, 10), 5, 5);
-        state.resized(100, 80);
+        state.resized(100, 80, 0);
         state.request(true, SCREEN);
-        PendingUpdate announce = state.take();
-        assertEquals(new Rect(0, 0, 100, 80), announce.desktopSize());
+        PendingUpdate announce = update(state);
+        assertEquals(1, announce.pseudo().size());
+        assertTrue(announce.pseudo().get(0).resizesTo(100, 80), "a DesktopSize of the new size");
+        assertEquals(org.rfbridge.rfb.encoding.Encodings.DESKTOP_SIZE, announce.pseudo().get(0).encoding());
         assertNull(announce.copy(), "a copy from before the resize is void");
         assertTrue(announce.raw().isEmpty());
         assertEquals(1, announce.rectangleCount());
         state.request(true, new Rect(0, 0, 100, 80));
-        assertEquals(java.util.List.of(new Rect(0, 0, 100, 80)), state.take().raw());
+        assertEquals(java.util.List.of(new Rect(0, 0, 100, 80)), update(state).raw());
     }
 
     @Test
     void aResizeClosesAClientThatCannotBeToldOfIt() throws InterruptedException {
         ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
-        state.setEncodings(true, false);
-        state.resized(100, 80);
+        state.setEncodings(ClientEncodings.basic(true, false));
+        state.resized(100, 80, 0);
         state.request(true, SCREEN);
         assertTrue(state.awaitWork(50));
-        assertNull(state.take());
+        assertNull(update(state));
         assertTrue(state.isClosed());
         assertTrue(state.closeReason().contains("DesktopSize"), state.closeReason());
     }
@@ -128,15 +130,89 @@ class ClientUpdateStateTest {
     @Test
     void disablingCopyRectTurnsAPendingCopyIntoDamage() {
         ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
-        state.setEncodings(true, false);
+        state.setEncodings(ClientEncodings.basic(true, false));
         state.request(false, SCREEN);
-        state.take();
+        update(state);
         state.copied(new Rect(0, 0, 10, 10), 5, 5);
-        state.setEncodings(false, false);
+        state.setEncodings(ClientEncodings.basic(false, false));
         state.request(true, SCREEN);
-        PendingUpdate update = state.take();
+        PendingUpdate update = update(state);
         assertNull(update.copy());
         assertEquals(java.util.List.of(new Rect(0, 0, 10, 10)), update.raw());
+    }
+
+    @Test
+    void answersAndSizeChangesWaitingForARequestStayBoundedAndInOrder() {
+        ClientUpdateState state = new ClientUpdateState(7, SCREEN, ServedPixelFormats.SERVER_NATIVE, 0,
+                new ScreenLayouts(ScreenLayout.single(W, H)));
+        state.setEncodings(new ClientEncodings(false, true, true, false, false, false, false, false, false, 3));
+        for (int i = 0; i < 100; i++) {
+            state.refuseResize(PseudoRect.STATUS_INVALID_LAYOUT);
+        }
+        state.resized(100, 80, 0);
+        state.resized(120, 90, 3);
+        state.refuseResize(PseudoRect.STATUS_PROHIBITED);
+        state.resized(130, 95, 0);
+        state.request(true, SCREEN);
+        java.util.List<PseudoRect> rects = update(state).pseudo();
+        java.util.List<String> seen = rects.stream()
+                .map(r -> r.x() + "/" + r.y() + " " + r.width() + "x" + r.height()).toList();
+        assertEquals(PendingPseudoRects.MAX_ANSWERS + 1, rects.size(), seen.toString());
+        assertEquals("1/1 120x90", seen.get(PendingPseudoRects.MAX_ANSWERS - 1), "the newest answer is kept");
+        assertEquals("0/0 130x95", seen.get(PendingPseudoRects.MAX_ANSWERS), "the newest size change ends it");
+        assertTrue(seen.subList(0, PendingPseudoRects.MAX_ANSWERS - 1).stream().allMatch(r -> r.startsWith("1/3 ")),
+                "older answers: invalid layout");
+    }
+
+    @Test
+    void theServersMessagesGoBeforeTheUpdateTakenWithThem() throws InterruptedException {
+        ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
+        state.setEncodings(new ClientEncodings(false, false, false, true, true, false, false, false, false, 2));
+        assertTrue(state.awaitWork(50), "Fence and EndOfContinuousUpdates wait without a request");
+        ClientUpdateState.Batch batch = state.take();
+        assertNull(batch.update());
+        assertEquals(2, batch.messages().size());
+        assertEquals(248, batch.messages().get(0)[0] & 0xFF);
+        assertEquals(150, batch.messages().get(1)[0] & 0xFF);
+        assertNull(state.written(10, 2), "no flow-control fence outside continuous mode");
+        assertTrue(state.enableContinuous(SCREEN));
+        assertTrue(state.awaitWork(50), "continuous mode: the whole screen is due without a request");
+        batch = state.take();
+        assertEquals(java.util.List.of(SCREEN), batch.update().raw());
+        // As if the update had been a window's worth of bytes.
+        byte[] fence = state.written(FlowControl.INITIAL_WINDOW, 0);
+        assertEquals(248, fence[0] & 0xFF, "a fence follows the update");
+        state.damaged(new Rect(0, 0, 1, 1));
+        assertFalse(state.awaitWork(50), "the window is full: nothing until the fence is answered");
+        state.fenceAnswered(java.util.Arrays.copyOfRange(fence, 9, 13));
+        assertTrue(state.awaitWork(50));
+        assertEquals(java.util.List.of(new Rect(0, 0, 1, 1)), state.take().update().raw());
+    }
+
+    @Test
+    void messagesPilingUpForAClientThatDoesNotReadCloseItsSession() throws InterruptedException {
+        ClientUpdateState state = new ClientUpdateState(SCREEN, ServedPixelFormats.SERVER_NATIVE);
+        byte[] mebibyte = new byte[1 << 20];
+        long ticket = 0;
+        for (int i = 0; i < 8; i++) {
+            ticket = state.post(mebibyte);
+        }
+        assertEquals(8, ticket, "8 MiB may wait");
+        assertFalse(state.isClosed());
+        assertEquals(8, state.take().messages().size(), "taking them makes room");
+        state.written(8L << 20, 8);
+        state.awaitWritten(ticket, 10);
+        for (int i = 0; i < 9; i++) {
+            state.post(mebibyte);
+        }
+        assertTrue(state.isClosed(), "the ninth mebibyte waiting closes it");
+        assertTrue(state.closeReason().startsWith("the client does not read"), state.closeReason());
+    }
+
+    /** What {@link ClientUpdateState#take()} hands out as the update, or null. */
+    static PendingUpdate update(ClientUpdateState state) {
+        ClientUpdateState.Batch batch = state.take();
+        return batch == null ? null : batch.update();
     }
 
     private static int apply(PendingUpdate update, int[] server, int[] client) {

@@ -33,7 +33,31 @@ class HostileClientTest {
                 Arguments.of("extended clipboard length", HexFormat.of().parseHex("0600000080000010")),
                 Arguments.of("unknown message type 99", HexFormat.of().parseHex("63000000000000000000")),
                 Arguments.of("FixColourMapEntries (type 1)", HexFormat.of().parseHex("01000000000000")),
-                Arguments.of("QEMU message without the extension", HexFormat.of().parseHex("ff00000000")));
+                Arguments.of("QEMU message without the extension", HexFormat.of().parseHex("ff00000000")),
+                Arguments.of("QEMU submessage 1", announcing(QEMU_KEYS, "ff01000000000000000000")),
+                Arguments.of("Fence payload of 65 bytes",
+                        HexFormat.of().parseHex("f800000080000000" + "41" + "00".repeat(65))),
+                Arguments.of("EnableContinuousUpdates wider than the framebuffer",
+                        HexFormat.of().parseHex("96010000000002810001")),
+                Arguments.of("EnableContinuousUpdates below the framebuffer",
+                        HexFormat.of().parseHex("96010000010002800100")),
+                Arguments.of("extended clipboard of 2 bytes", announcing(CLIPBOARD, "06000000fffffffe0000")),
+                Arguments.of("extended clipboard without an action",
+                        announcing(CLIPBOARD, "06000000fffffffc00000001")),
+                Arguments.of("extended clipboard with two actions",
+                        announcing(CLIPBOARD, "06000000fffffffc18000001")),
+                Arguments.of("extended clipboard caps shorter than its sizes",
+                        announcing(CLIPBOARD, "06000000fffffff80100000300000000")),
+                Arguments.of("extended clipboard provide that is not zlib",
+                        announcing(CLIPBOARD, "06000000fffffff610000001010203040506")));
+    }
+
+    private static final String QEMU_KEYS = "fffffefe";
+    private static final String CLIPBOARD = "c0a1e5ce";
+
+    /** SetEncodings with just {@code encodingHex}, then {@code messageHex}. */
+    private static byte[] announcing(String encodingHex, String messageHex) {
+        return HexFormat.of().parseHex("02000001" + encodingHex + messageHex);
     }
 
     private static byte[] setPixelFormat(String pixelFormatHexWithoutPadding) {

@@ -47,12 +47,15 @@ final class RfbTestClient implements AutoCloseable {
     private String name;
     private int[] framebuffer;
     private boolean oneByteAtATime;
+    private final java.util.Map<Integer, byte[]> pseudoBodies = new java.util.HashMap<>();
+    private final CountingInputStream received;
 
     private RfbTestClient(Socket socket) throws IOException {
         this.socket = socket;
         socket.setSoTimeout(5000);
         socket.setTcpNoDelay(true);
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        this.received = new CountingInputStream(socket.getInputStream());
+        this.in = new DataInputStream(new BufferedInputStream(received));
         this.out = new DataOutputStream(socket.getOutputStream());
     }
 
@@ -60,6 +63,11 @@ final class RfbTestClient implements AutoCloseable {
         Socket socket = new Socket();
         socket.connect(address, 5000);
         return new RfbTestClient(socket);
+    }
+
+    /** Bytes taken from the socket so far (read ahead of parsing by the buffer). */
+    long bytesReceived() {
+        return received.count();
     }
 
     DataInputStream in() {
@@ -254,6 +262,19 @@ final class RfbTestClient implements AutoCloseable {
     List<ReceivedRect> readUpdate() throws IOException {
         int type = in.readUnsignedByte();
         assertEquals(0, type, "server message type (FramebufferUpdate)");
+        return readUpdateAfterType();
+    }
+
+    /**
+     * The body of the last pseudo rectangle of {@code encoding} received (ExtendedDesktopSize, LED state,
+     * DesktopName; empty for QEMU's key events), or null if none came.
+     */
+    byte[] pseudoBody(int encoding) {
+        return pseudoBodies.get(encoding);
+    }
+
+    /** {@link #readUpdate()} once its type byte was read. */
+    List<ReceivedRect> readUpdateAfterType() throws IOException {
         in.readUnsignedByte();
         int count = in.readUnsignedShort();
         List<ReceivedRect> rects = new ArrayList<>();
@@ -267,6 +288,16 @@ final class RfbTestClient implements AutoCloseable {
                 width = w;
                 height = h;
                 framebuffer = new int[w * h];
+                rects.add(new ReceivedRect(x, y, w, h, encoding, -1, -1));
+                continue;
+            }
+            if (readPseudoBody(encoding)) {
+                // ExtendedDesktopSize: x is the reason, y the status; a done one of another size resizes.
+                if (encoding == Encodings.EXTENDED_DESKTOP_SIZE && y == 0 && (w != width || h != height)) {
+                    width = w;
+                    height = h;
+                    framebuffer = new int[w * h];
+                }
                 rects.add(new ReceivedRect(x, y, w, h, encoding, -1, -1));
                 continue;
             }
@@ -295,6 +326,29 @@ final class RfbTestClient implements AutoCloseable {
             }
         }
         return rects;
+    }
+
+    private boolean readPseudoBody(int encoding) throws IOException {
+        byte[] body;
+        if (encoding == Encodings.EXTENDED_DESKTOP_SIZE) {
+            byte[] head = readBytes(4);
+            byte[] screens = readBytes(16 * (head[0] & 0xFF));
+            body = new byte[4 + screens.length];
+            System.arraycopy(head, 0, body, 0, 4);
+            System.arraycopy(screens, 0, body, 4, screens.length);
+        } else if (encoding == Encodings.QEMU_EXTENDED_KEY_EVENT) {
+            body = new byte[0];
+        } else if (encoding == Encodings.QEMU_LED_STATE) {
+            body = readBytes(1);
+        } else if (encoding == Encodings.DESKTOP_NAME) {
+            int length = in.readInt();
+            assertTrue(length >= 0 && length < 10_000, "desktop name length " + length);
+            body = readBytes(length);
+        } else {
+            return false;
+        }
+        pseudoBodies.put(encoding, body);
+        return true;
     }
 
     private int readPixel() throws IOException {
