@@ -107,7 +107,9 @@ describe('AdaptiveEncoding (the Java twin\'s cases)', () => {
         assert.deepEqual(choice.encodings, [Encoding.HEXTILE, QUALITY_LEVEL_0 + 6, FINE_QUALITY_LEVEL_0 + 85,
             Encoding.SUBSAMPLING_2X, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR,
             Encoding.DESKTOP_SIZE, Encoding.LAST_RECT,
-            Encoding.EXTENDED_DESKTOP_SIZE, Encoding.FENCE, Encoding.CONTINUOUS_UPDATES]);
+            Encoding.EXTENDED_DESKTOP_SIZE, Encoding.FENCE, Encoding.CONTINUOUS_UPDATES,
+            Encoding.EXTENDED_CLIPBOARD, Encoding.QEMU_EXTENDED_KEY_EVENT, Encoding.QEMU_LED_STATE, Encoding.DESKTOP_NAME,
+            Encoding.XVP]);
     });
 
     test('small updates and one-chunk updates measure the round trip but not the bandwidth', () => {
@@ -153,7 +155,9 @@ describe('AdaptiveEncoding, beyond the Java twin\'s cases', () => {
         assert.deepEqual(auto().encodings, [Encoding.TIGHT, Encoding.COPY_RECT, Encoding.ZRLE, Encoding.HEXTILE,
             Encoding.ZLIB, Encoding.RRE, Encoding.RAW, Encoding.TIGHT_PNG, QUALITY_LEVEL_0 + 6,
             FINE_QUALITY_LEVEL_0 + 80, Encoding.SUBSAMPLING_2X, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR, Encoding.DESKTOP_SIZE, Encoding.LAST_RECT,
-            Encoding.EXTENDED_DESKTOP_SIZE, Encoding.FENCE, Encoding.CONTINUOUS_UPDATES]);
+            Encoding.EXTENDED_DESKTOP_SIZE, Encoding.FENCE, Encoding.CONTINUOUS_UPDATES,
+            Encoding.EXTENDED_CLIPBOARD, Encoding.QEMU_EXTENDED_KEY_EVENT, Encoding.QEMU_LED_STATE, Encoding.DESKTOP_NAME,
+            Encoding.XVP]);
         assert.equal(auto().tier, Tier.MEDIUM);
         assert.equal(auto().describeQuality(), 'JPEG quality 6, auto');
     });
@@ -212,7 +216,7 @@ describe('AdaptiveEncoding, beyond the Java twin\'s cases', () => {
         assert.throws(() => choice.with({ quality: 3 }), TypeError, 'checked as the constructor checks');
 
         const registry = new DecoderRegistry([Encoding.RAW, Encoding.CURSOR]);
-        const unknown = new AdaptiveEncoding(EncodingPreferences.auto().preferring(-307), registry);
+        const unknown = new AdaptiveEncoding(EncodingPreferences.auto().preferring(Encoding.QEMU_AUDIO), registry);
         assert.deepEqual(unknown.encodings, [Encoding.RAW, QUALITY_LEVEL_0 + 6, FINE_QUALITY_LEVEL_0 + 80,
             Encoding.SUBSAMPLING_2X, COMPRESS_LEVEL_0 + 2, Encoding.CURSOR],
             'a pseudo-encoding this client does not know is not asked for');

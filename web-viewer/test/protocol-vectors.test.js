@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import { describe, test } from 'node:test';
 import { DecoderRegistry } from '../www/core/decoders/decoder-registry.js';
 import { MemoryDisplay } from '../www/core/display/memory-display.js';
@@ -64,6 +65,12 @@ export function runVector(vector, delivery, seed = SEED) {
     session.on('bell', () => events.push({ type: 'bell' }));
     session.on('resize-refused', ({ message }) => events.push({ type: 'resize-refused', message }));
     session.on('clipboard', ({ text }) => events.push({ type: 'clipboard', text }));
+    session.on('clipboard-dropped', ({ message }) => events.push({ type: 'clipboard-dropped', message }));
+    session.on('led-state', ({ state }) => events.push({ type: 'led-state', state }));
+    // The handshake's name comes before `connect`; a DesktopName rectangle's after it.
+    session.on('desktopname', ({ name }) => connected && events.push({ type: 'desktop-name', name }));
+    session.on('xvp', ({ version }) => events.push({ type: 'xvp', version }));
+    session.on('xvp-failed', () => events.push({ type: 'xvp-failed' }));
     session.on('cursor', ({ rgba, width, height, hotX, hotY }) => {
         const pixels = [];
         for (let y = 0; y < height; y++) {
@@ -88,13 +95,18 @@ export function runVector(vector, delivery, seed = SEED) {
             transport.serverSends(stepBytes(step.server), (bytes) => delivery.split(bytes, random));
         } else if (step.client !== undefined) {
             const sent = transport.takeSent();
-            const expected = stepBytes(step.client);
-            assert.equal(hex(sent), hex(expected), `${where}: the client sent ${hex(sent)}` +
-                (ending ? ` (the session ended: ${ending.reason})` : ''));
+            if (Array.isArray(step.client) && step.client.some((part) => part.provide !== undefined)) {
+                matchWithProvides(sent, step.client, where);
+            } else {
+                const expected = stepBytes(step.client);
+                assert.equal(hex(sent), hex(expected), `${where}: the client sent ${hex(sent)}` +
+                    (ending ? ` (the session ended: ${ending.reason})` : ''));
+            }
         } else if (step.do !== undefined) {
             assert.equal(ending, null, `${where}: the session had already ended: ${ending?.reason}`);
             switch (step.do) {
-            case 'key': session.sendKey(step.keysym, step.down); break;
+            case 'key': session.sendKey(step.keysym, step.down, step.scancode ?? 0); break;
+            case 'xvp': session.sendXvp(step.code); break;
             case 'pointer': session.sendPointer(step.x, step.y, step.buttons); break;
             case 'clipboard': session.sendClipboard(step.text); break;
             case 'refresh': session.refresh(); break;
@@ -119,6 +131,33 @@ export function runVector(vector, delivery, seed = SEED) {
     if (expect.framebuffer !== undefined) {
         checkFramebuffer(vector.id, expect.framebuffer, display);
     }
+}
+
+/**
+ * A client step with `provide` parts: exact bytes, except that a provide matches an
+ * ExtendedClipboard provide by its flags and what its zlib data inflates to (zlib libraries need not
+ * agree byte for byte).
+ */
+function matchWithProvides(sent, parts, where) {
+    let at = 0;
+    for (const part of parts) {
+        if (part.provide === undefined) {
+            const expected = stepBytes(part);
+            assert.equal(hex(sent.subarray(at, at + expected.length)), hex(expected), `${where}: the client sent ` +
+                `${hex(sent)}, not that at byte ${at}`);
+            at += expected.length;
+            continue;
+        }
+        const view = new DataView(sent.buffer, sent.byteOffset + at, sent.length - at);
+        assert.ok(view.byteLength >= 12 && view.getUint8(0) === 6, `${where}: no provide at byte ${at} of ${hex(sent)}`);
+        const length = -view.getInt32(4) - 4;
+        assert.equal(view.getUint32(8).toString(16).padStart(8, '0'), part.provide.flags, `${where}: the flags`);
+        assert.ok(length >= 0 && length <= view.byteLength - 12, `${where}: a provide of ${length} bytes`);
+        const inflated = inflateSync(sent.subarray(at + 12, at + 12 + length));
+        assert.equal(inflated.toString('hex'), part.provide.inflated, `${where}: what the provide inflates to`);
+        at += 12 + length;
+    }
+    assert.equal(at, sent.length, `${where}: ${sent.length - at} bytes more than the vector expects`);
 }
 
 function checkFramebuffer(id, expected, display) {

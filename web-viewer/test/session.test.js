@@ -290,6 +290,24 @@ describe('the connection (the Java twin\'s ServerMessagesTest cases)', () => {
             assert.deepEqual(r.events.slice(4), ['update', 'bell', 'bell']);
         }
     });
+
+    test('a Fence behind an update is read and answered while the update after it waits for the consumer', () => {
+        const r = feed(concat(handshake38None(2, 1, ''), framebufferUpdate([rawRect(0, 0, 1, 1, [[255, 0, 0]])])),
+            CHUNKINGS[0]);
+        r.connection.takeOutput();
+        assert.equal(r.connection.holdsBack(), false, 'nothing buffered: reading goes on, a fence may come');
+        r.connection.receive(Uint8Array.of(0xf8, 0, 0, 0, 0x80, 0, 0, 0, 1, 7));
+        while (r.connection.step()) {
+            // the fence
+        }
+        assert.deepEqual(Array.from(r.connection.takeOutput()), [0xf8, 0, 0, 0, 0, 0, 0, 0, 1, 7],
+            'answered before the consumer drew');
+        assert.equal(r.connection.holdsBack(), false);
+        r.connection.receive(framebufferUpdate([rawRect(1, 0, 1, 1, [[0, 255, 0]])]));
+        assert.equal(r.connection.step(), false, 'the next update waits');
+        assert.equal(r.connection.holdsBack(), true, 'and reading stops behind it');
+        assert.deepEqual(r.display.pixel(1, 0), [0, 0, 0, 255], 'not painted yet');
+    });
 });
 
 describe('render backpressure', () => {
@@ -297,11 +315,13 @@ describe('render backpressure', () => {
         const session = connected(16, 12, { autoDraw: false });
         session.transport.serverSends(framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])]));
         session.transport.takeSent();
-        // An update the viewer did not ask for: it is held back, and so is everything after it.
+        // An update the viewer did not ask for: it is held back, and so is everything after it. The
+        // chunk holding its start is the connection's (what comes first might have been a Fence to
+        // answer); the rest waits unfed.
         const mib = new Uint8Array(1 << 20);
         const unasked = framebufferUpdate([rawRect(0, 0, 1, 1, [[1, 1, 1]])], 2);
         session.transport.serverSends(concat(unasked, mib.subarray(unasked.length)));
-        for (let i = 1; i < MAX_UNFED_BYTES >> 20; i++) {
+        for (let i = 0; i < MAX_UNFED_BYTES >> 20; i++) {
             session.transport.serverSends(mib);
         }
         assert.equal(MAX_UNFED_BYTES, 64 * 1024 * 1024);
@@ -511,7 +531,7 @@ describe('encodings', () => {
         session.transport.serverSends(handshake38None(16, 12, 'desk'));
         const sent = Array.from(session.transport.takeSent());
         assert.deepEqual(sent.slice(-sessionStart(16, 12).length), sessionStart(16, 12));
-        assert.deepEqual(SET_ENCODINGS, setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -26, -432, -766, -254, -314, -239, -240, -223, -224, -308, -312, -313]),
+        assert.deepEqual(SET_ENCODINGS, setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -26, -432, -766, -254, -314, -239, -240, -223, -224, -308, -312, -313, -1063131698, -258, -261, -307, -309]),
             'the hand-written bytes and the builder agree');
         assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 6, auto');
         assert.deepEqual(session.client.encodingPreferences, EncodingPreferences.auto());
@@ -521,22 +541,25 @@ describe('encodings', () => {
         const session = connected();
         session.client.setEncodingPreferences(EncodingPreferences.auto().preferring(Encoding.ZRLE).withQuality(3)
             .withCompression(7));
-        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 18,
+        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 23,
             0, 0, 0, 0x10, 0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0, 6, 0, 0, 0, 2, 0, 0, 0, 0,
             0xff, 0xff, 0xfe, 0xfc, // TightPNG
             0xff, 0xff, 0xff, 0xe3, // QualityLevel3
             0xff, 0xff, 0xff, 0x07, // CompressLevel7
             0xff, 0xff, 0xfe, 0xc6, 0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x10, // the cursors
             0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20,
-            0xff, 0xff, 0xfe, 0xcc, 0xff, 0xff, 0xfe, 0xc8, 0xff, 0xff, 0xfe, 0xc7]); // remote resize, fences, continuous
+            0xff, 0xff, 0xfe, 0xcc, 0xff, 0xff, 0xfe, 0xc8, 0xff, 0xff, 0xfe, 0xc7, // remote resize, fences, continuous
+            0xc0, 0xa1, 0xe5, 0xce, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xfe, 0xfb, // clipboard, QEMU keys and LEDs
+            0xff, 0xff, 0xfe, 0xcd, 0xff, 0xff, 0xfe, 0xcb]); // desktop name, XVP
         assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 3');
         assert.equal(session.client.encodingPreferences.preferred, Encoding.ZRLE);
         session.client.setEncodingPreferences(EncodingPreferences.auto().only(Encoding.HEXTILE)
             .withQuality(EncodingPreferences.LOSSLESS).withCompression(0));
-        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 10, 0, 0, 0, 5,
+        assert.deepEqual(Array.from(session.transport.takeSent()), [2, 0, 0, 15, 0, 0, 0, 5,
             0xff, 0xff, 0xff, 0x00, 0xff, 0xff, 0xfe, 0xc6, 0xff, 0xff, 0xff, 0x11, 0xff, 0xff, 0xff, 0x10,
             0xff, 0xff, 0xff, 0x21, 0xff, 0xff, 0xff, 0x20, 0xff, 0xff, 0xfe, 0xcc, 0xff, 0xff, 0xfe, 0xc8,
-            0xff, 0xff, 0xfe, 0xc7]);
+            0xff, 0xff, 0xfe, 0xc7, 0xc0, 0xa1, 0xe5, 0xce, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xfe, 0xfb,
+            0xff, 0xff, 0xfe, 0xcd, 0xff, 0xff, 0xfe, 0xcb]);
         assert.equal(session.client.connected, true);
     });
 
@@ -546,7 +569,7 @@ describe('encodings', () => {
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(true, 16, 12));
         session.client.setEncodingPreferences(EncodingPreferences.auto().withQuality(EncodingPreferences.LOSSLESS));
         assert.deepEqual(Array.from(session.transport.takeSent()),
-            setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -254, -314, -239, -240, -223, -224, -308, -312, -313]), 'a request is outstanding');
+            setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -254, -314, -239, -240, -223, -224, -308, -312, -313, -1063131698, -258, -261, -307, -309]), 'a request is outstanding');
         session.transport.serverSends(framebufferUpdate([rawRect(0, 0, 1, 1, [[0, 0, 0]])]));
         assert.deepEqual(Array.from(session.transport.takeSent()), updateRequest(false, 16, 12));
         session.client.setEncodingPreferences(EncodingPreferences.auto().withQuality(EncodingPreferences.LOSSLESS)
@@ -566,7 +589,7 @@ describe('encodings', () => {
         session.client.setEncodingPreferences(EncodingPreferences.auto().preferring(Encoding.ZRLE));
         assert.equal(session.client.encodingChoice.describeQuality(), 'JPEG quality 2, auto');
         assert.deepEqual(Array.from(session.transport.takeSent()),
-            setEncodings([16, 7, 1, 5, 6, 2, 0, -260, -30, -247, -314, -239, -240, -223, -224, -308, -312, -313]));
+            setEncodings([16, 7, 1, 5, 6, 2, 0, -260, -30, -247, -314, -239, -240, -223, -224, -308, -312, -313, -1063131698, -258, -261, -307, -309]));
     });
 
     test('preferences set before the handshake are what it announces', () => {
@@ -576,7 +599,7 @@ describe('encodings', () => {
         assert.equal(session.transport.sent.length, 0);
         session.transport.serverSends(handshake38None(16, 12, 'desk'));
         const sent = Array.from(session.transport.takeSent());
-        const expected = [...setEncodings([0, -26, -432, -766, -254, -314, -239, -240, -223, -224, -308, -312, -313]),
+        const expected = [...setEncodings([0, -26, -432, -766, -254, -314, -239, -240, -223, -224, -308, -312, -313, -1063131698, -258, -261, -307, -309]),
             ...updateRequest(false, 16, 12)];
         assert.deepEqual(sent.slice(-expected.length), expected);
     });
@@ -599,7 +622,7 @@ describe('encodings', () => {
         session.transport.takeSent();
         deliverSlowly(session, clock, 50, 262.144);
         assert.deepEqual(Array.from(session.transport.takeSent()), [
-            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -30, -247, -314, -239, -240, -223, -224, -308, -312, -313]),
+            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -30, -247, -314, -239, -240, -223, -224, -308, -312, -313, -1063131698, -258, -261, -307, -309]),
             ...updateRequest(true, 64, 64)]);
         assert.equal(session.client.link.describe(), '0.5 Mbit/s, 50 ms');
         assert.equal(session.client.encodingChoice.quality, 2);
@@ -620,7 +643,7 @@ describe('encodings', () => {
         session.transport.takeSent();
         deliverSlowly(session, clock, 1, 2);
         assert.deepEqual(Array.from(session.transport.takeSent()), [
-            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -255, -314, -239, -240, -223, -224, -308, -312, -313]),
+            ...setEncodings([7, 1, 16, 5, 6, 2, 0, -260, -255, -314, -239, -240, -223, -224, -308, -312, -313, -1063131698, -258, -261, -307, -309]),
             ...updateRequest(false, 64, 64)]);
         assert.equal(session.client.encodingChoice.describeQuality(), 'lossless, auto');
         assert.equal(session.client.link.describe(), '65.5 Mbit/s, 1 ms');

@@ -12,7 +12,9 @@ export const ClientMessageType = Object.freeze({
     CLIENT_CUT_TEXT: 6,
     ENABLE_CONTINUOUS_UPDATES: 150,
     FENCE: 248,
+    XVP: 250,
     SET_DESKTOP_SIZE: 251,
+    QEMU_CLIENT_MESSAGE: 255,
 });
 
 function checkRange(value, min, max, what) {
@@ -102,6 +104,42 @@ export class ClientMessageWriter {
             .pad(3) // padding
             .writeU32(codes.length) // length
             .writeBytes(Uint8Array.from(codes)); // text
+    }
+
+    /**
+     * An ExtendedClipboard message: ClientCutText with the negated length of `flags` and `data`, as
+     * ExtendedClipboard builds them.
+     */
+    extendedCutText(flags, data) {
+        this._out.writeU8(ClientMessageType.CLIENT_CUT_TEXT) // message-type
+            .pad(3) // padding
+            .writeU32(-(4 + data.length) >>> 0) // length, negative: extended
+            .writeU32(flags >>> 0) // flags
+            .writeBytes(data); // action's data
+    }
+
+    /**
+     * QEMU's extended key event: the keysym together with the XT scancode of the key pressed (QEMU's
+     * form: an e0-prefixed key is 0x80 or'ed with its second byte), so a guest gets the key whatever
+     * its layout.
+     */
+    qemuExtendedKeyEvent(down, keysym, scancode) {
+        checkRange(keysym, 0, 0xffffffff, 'keysym');
+        checkRange(scancode, 0, 0xffffffff, 'scancode');
+        this._out.writeU8(ClientMessageType.QEMU_CLIENT_MESSAGE) // message-type
+            .writeU8(0) // submessage-type: extended key event
+            .writeU16(down ? 1 : 0) // down-flag
+            .writeU32(keysym) // keysym
+            .writeU32(scancode); // keycode
+    }
+
+    /** XVP: ask for a power action (2 shutdown, 3 reboot, 4 reset). */
+    xvp(code) {
+        checkRange(code, 0, 0xff, 'xvp code');
+        this._out.writeU8(ClientMessageType.XVP) // message-type
+            .pad(1) // padding
+            .writeU8(1) // xvp-extension-version
+            .writeU8(code); // xvp-message-code
     }
 
     /** EnableContinuousUpdates (community RFB extensions): the area the server keeps sending, or stop. */

@@ -246,9 +246,23 @@ export class RfbClient {
         this._pump();
     }
 
-    /** Sends an X11 keysym going down or up. Dropped unless connected and not view-only. */
-    sendKey(keysym, down) {
-        this._input(() => this._connection.sendKeyEvent(keysym, down));
+    /**
+     * Sends an X11 keysym going down or up, with the XT scancode of the physical key (QEMU's form, 0
+     * when unknown) that servers taking QEMU's extended key events get too. Dropped unless connected
+     * and not view-only.
+     */
+    sendKey(keysym, down, scancode = 0) {
+        this._input(() => this._connection.sendKeyEvent(keysym, down, scancode));
+    }
+
+    /** Whether keys go with their scancodes (the server takes QEMU's extended key events). */
+    get extendedKeyEvents() {
+        return this._connection.extendedKeyEvents;
+    }
+
+    /** Asks for a power action (2 shutdown, 3 reboot, 4 reset) once the server offered them (`xvp`). */
+    sendXvp(code) {
+        this._input(() => this._connection.sendXvp(code));
     }
 
     /**
@@ -268,7 +282,10 @@ export class RfbClient {
         this._input(() => this._connection.sendPointerEvent(x, y, buttonMask & 0xff));
     }
 
-    /** Sets the server's clipboard (Latin-1; other characters become "?"). */
+    /**
+     * Sets the server's clipboard: UTF-8 with servers that have the extended clipboard, else Latin-1
+     * (other characters become "?"); text over a limit goes as a `clipboard-dropped` {message}.
+     */
     sendClipboard(text) {
         this._input(() => this._connection.sendClientCutText(text));
     }
@@ -345,6 +362,14 @@ export class RfbClient {
                 `${this.encodingChoice.describeQuality()}`),
             onBell: () => this._events.emit('bell', {}),
             onServerCutText: (text) => this._events.emit('clipboard', { text }),
+            onClipboardDropped: (message) => {
+                this._log.info(`rfbridge: clipboard not passed on: ${message}`);
+                this._events.emit('clipboard-dropped', { message });
+            },
+            onLedState: (state) => this._events.emit('led-state', { state }),
+            onDesktopName: (name) => this._events.emit('desktopname', { name }),
+            onXvpAvailable: (version) => this._events.emit('xvp', { version }),
+            onXvpFailed: () => this._events.emit('xvp-failed', {}),
             onCredentialsRequired: (types) => this._events.emit('credentialsrequired', { types }),
         };
     }
@@ -415,6 +440,10 @@ export class RfbClient {
     _feed() {
         while (!this._closed && this._unfedHead < this._unfed.length && !this._connection.holdsBack()) {
             const chunk = this._unfed[this._unfedHead];
+            if (chunk.bytes === null && this._connection.awaitingConsumer) {
+                // The end waits behind the update the display still draws.
+                return;
+            }
             this._unfed[this._unfedHead++] = undefined;
             if (this._unfedHead === this._unfed.length) {
                 this._unfed = [];

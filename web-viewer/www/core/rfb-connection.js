@@ -16,10 +16,14 @@ import { RGBX32, validatePixelFormat, withColourMapEntries } from './pixel-forma
 import { RfbInput } from './rfb-input.js';
 import { RfbOutput } from './rfb-output.js';
 import { DesktopSizeRequests } from './desktop-size-requests.js';
+import { ExtendedClipboard } from './extended-clipboard.js';
 import { SUPPORTED_SECURITY_TYPES } from './security/security-types.js';
 import { ServerMessageReader, ServerMessageType } from './server-message-reader.js';
 
 /** Phases of a session, in order; FAILED is terminal. The Java core's RfbConnection.State. */
+/** Buffered bytes that stop reading while an update waits for the page, whatever they hold. */
+export const HOLD_BACK_BYTES = 64 * 1024;
+
 export const ConnectionState = Object.freeze({
     PROTOCOL_VERSION: 'PROTOCOL_VERSION',
     SECURITY_TYPES: 'SECURITY_TYPES',
@@ -99,6 +103,14 @@ export class RfbConnection {
         this._input = new RfbInput();
         this._out = new RfbOutput();
         this._writer = new ClientMessageWriter(this._out);
+        this._clipboard = new ExtendedClipboard({
+            sendExtended: (flags, data) => this._writer.extendedCutText(flags, data),
+            sendLegacy: (text) => this._writer.clientCutText(text),
+            text: (text) => this._events.onServerCutText?.(text),
+            dropped: (message) => this._events.onClipboardDropped?.(message),
+        }, maxCutTextBytes);
+        this._extendedKeyEvents = false;
+        this._xvpVersion = 0;
         /** What the user gave for the security handler; see the class comment. */
         this.credentials = {
             password: undefined,
@@ -145,8 +157,20 @@ export class RfbConnection {
      * Whether the next update waits for the consumer (updateConsumed()): the caller should keep
      * further bytes back until then.
      */
+    /** Whether the last update waits for the page to take it (updateConsumed). */
+    get awaitingConsumer() {
+        return this._awaitingConsumer;
+    }
+
     holdsBack() {
-        return this._awaitingConsumer && this._reader !== null && this._reader.isBetweenMessages();
+        if (!this._awaitingConsumer || this._reader === null || !this._reader.isBetweenMessages()) {
+            return false;
+        }
+        // Only an update has to wait: what comes between two (the Fence a server's flow control sends
+        // after each one and waits on) is read and answered at once, not a drawn frame later. One
+        // transport message at most lies buffered beyond the held update.
+        return this._input.has(1) && this._input.peekU8(0) === ServerMessageType.FRAMEBUFFER_UPDATE
+            || this._input.has(HOLD_BACK_BYTES);
     }
 
     /**
@@ -340,10 +364,30 @@ export class RfbConnection {
         this._requestUpdate(false);
     }
 
-    /** Sends a KeyEvent; keysym is an X11 keysym. */
-    sendKeyEvent(keysym, down) {
+    /**
+     * Sends a key with the XT scancode of the physical key (QEMU's form; 0 when unknown): as QEMU's
+     * extended key event once the server showed it takes them, else as a KeyEvent.
+     */
+    sendKeyEvent(keysym, down, scancode = 0) {
         this._requireNormal();
-        this._writer.keyEvent(down, keysym);
+        if (this._extendedKeyEvents && scancode !== 0) {
+            this._writer.qemuExtendedKeyEvent(down, keysym, scancode);
+        } else {
+            this._writer.keyEvent(down, keysym);
+        }
+    }
+
+    /** Whether keys go with their scancodes (the server sent QEMU's extended key event rectangle). */
+    get extendedKeyEvents() {
+        return this._extendedKeyEvents;
+    }
+
+    /** Asks for a power action (2 shutdown, 3 reboot, 4 reset); nothing before the server offered XVP. */
+    sendXvp(code) {
+        this._requireNormal();
+        if (this._xvpVersion > 0) {
+            this._writer.xvp(code);
+        }
     }
 
     /** Sends a PointerEvent, the position clamped (and rounded) into the framebuffer. */
@@ -354,10 +398,14 @@ export class RfbConnection {
         this._writer.pointerEvent(buttonMask, cx, cy);
     }
 
-    /** Sends ClientCutText (Latin-1; other characters become "?", line ends become LF). */
+    /**
+     * Offers the page's clipboard text to the server: UTF-8 through the extended clipboard once the
+     * server's caps came, else ClientCutText (Latin-1; other characters become "?", line ends become
+     * LF). Text over a limit is not sent: onClipboardDropped says so.
+     */
     sendClientCutText(text) {
         this._requireNormal();
-        this._writer.clientCutText(text);
+        this._clipboard.offer(text);
     }
 
     _requireNormal() {
@@ -481,6 +529,24 @@ export class RfbConnection {
             },
             bell: () => this._events.onBell?.(),
             serverCutText: (text) => this._events.onServerCutText?.(text),
+            extendedClipboard: (flags, data) => this._clipboard.received(flags, data),
+            clipboardDropped: (message) => this._events.onClipboardDropped?.(message),
+            extendedKeyEventsOffered: () => {
+                this._extendedKeyEvents = true;
+            },
+            ledState: (state) => this._events.onLedState?.(state),
+            desktopName: (name) => this._events.onDesktopName?.(name),
+            xvp: (version, code) => {
+                if (version !== 1) {
+                    return;
+                }
+                if (code === 1) {
+                    this._xvpVersion = version;
+                    this._events.onXvpAvailable?.(version);
+                } else if (code === 0) {
+                    this._events.onXvpFailed?.();
+                }
+            },
         };
     }
 

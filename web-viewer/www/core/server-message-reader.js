@@ -5,8 +5,9 @@ import { Encoding, describeEncoding, encodingName } from './encodings.js';
 import { RawDecoder } from './decoders/raw-decoder.js';
 import { ErrorCode } from './error-codes.js';
 import { RfbError } from './errors.js';
-import { COLOUR_MAP_SIZE, checkFramebufferSize } from './limits.js';
-import { latin1 } from './server-text.js';
+import { COLOUR_MAP_SIZE, MAX_STRING_BYTES, checkFramebufferSize } from './limits.js';
+import { decodeServerText, latin1, toLf } from './server-text.js';
+import { checkActions, maxMessageBytes } from './extended-clipboard.js';
 import { MAX_FENCE_PAYLOAD } from './continuous-updates.js';
 import { SCREEN_BYTES, ScreenLayout } from './screen-layout.js';
 
@@ -17,8 +18,13 @@ export const ServerMessageType = Object.freeze({
     BELL: 2,
     SERVER_CUT_TEXT: 3,
     END_OF_CONTINUOUS_UPDATES: 150,
+    XVP: 250,
     FENCE: 248,
 });
+
+/** Pseudo-encodings that announce messages, never rectangles. */
+const MESSAGE_PSEUDO_ENCODINGS = new Set([Encoding.FENCE, Encoding.CONTINUOUS_UPDATES, Encoding.EXTENDED_CLIPBOARD,
+    Encoding.XVP]);
 
 const RECT_HEADER_SIZE = 12;
 const COLOUR_ENTRY_SIZE = 6;
@@ -162,6 +168,18 @@ export class ServerMessageReader {
                 break;
             }
             return this._readFence(input);
+        case ServerMessageType.XVP: {
+            if (!this._registry.supports(Encoding.XVP)) {
+                break;
+            }
+            if (!input.has(4)) {
+                return false;
+            }
+            input.skip(2); // message-type, padding
+            const version = input.readU8(); // xvp-extension-version
+            this._handler.xvp(version, input.readU8()); // xvp-message-code
+            return true;
+        }
         default:
             break;
         }
@@ -191,19 +209,53 @@ export class ServerMessageReader {
         if (!input.has(8)) {
             return false;
         }
-        const length = input.peekU32(4); // length
+        const signedLength = input.peekU32(4) | 0; // length
+        if (signedLength < 0 && this._registry.supports(Encoding.EXTENDED_CLIPBOARD)) {
+            return this._readExtendedClipboard(input, -signedLength);
+        }
+        const length = signedLength >>> 0;
         if (length > this._maxCutTextBytes) {
             input.skip(8); // message-type, padding, length
-            this._cutTextToSkip = length;
-            this._state = State.SKIP_CUT_TEXT;
+            this._handler.clipboardDropped(`the server's clipboard text of ${length} bytes is over this viewer's ` +
+                `limit of ${this._maxCutTextBytes} bytes`);
+            this._skipCutText(length);
             return true;
         }
         if (!input.has(8 + length)) {
             return false;
         }
         input.skip(8);
-        this._handler.serverCutText(latin1(input.readBytes(length))); // text
+        this._handler.serverCutText(toLf(latin1(input.readBytes(length)))); // text
         return true;
+    }
+
+    // A negative length announces an extended message of that many bytes: flags, then the action's data.
+    _readExtendedClipboard(input, length) {
+        if (length < 4) {
+            throw new RfbError(ErrorCode.BAD_MESSAGE,
+                `ExtendedClipboard message of ${length} bytes is shorter than its 4-byte flags`);
+        }
+        const max = maxMessageBytes(this._maxCutTextBytes);
+        if (length > max) {
+            input.skip(8); // message-type, padding, length
+            this._handler.clipboardDropped(`the server's clipboard message of ${length} bytes is over this ` +
+                `viewer's limit of ${max} bytes`);
+            this._skipCutText(length);
+            return true;
+        }
+        if (!input.has(8 + length)) {
+            return false;
+        }
+        input.skip(8); // message-type, padding, length
+        const flags = input.readS32(); // flags
+        checkActions(flags);
+        this._handler.extendedClipboard(flags, input.readBytes(length - 4)); // data
+        return true;
+    }
+
+    _skipCutText(length) {
+        this._cutTextToSkip = length;
+        this._state = State.SKIP_CUT_TEXT;
     }
 
     _readRectHeader(input) {
@@ -222,6 +274,10 @@ export class ServerMessageReader {
         if (!this._registry.supports(encoding) && encoding !== Encoding.RAW) {
             throw new RfbError(ErrorCode.UNKNOWN_ENCODING, `rectangle ${this._rectIndex + 1} of a FramebufferUpdate ` +
                 `uses encoding ${describeEncoding(encoding)}, which this client did not ask for`);
+        }
+        if (MESSAGE_PSEUDO_ENCODINGS.has(encoding)) {
+            throw new RfbError(ErrorCode.UNKNOWN_ENCODING, `rectangle ${this._rectIndex + 1} of a FramebufferUpdate ` +
+                `uses encoding ${describeEncoding(encoding)}, which is no rectangle encoding`);
         }
         this._decoder = this._decoders.get(encoding) ?? null;
         if (this._decoder !== null) {
@@ -274,6 +330,17 @@ export class ServerMessageReader {
             return true;
         case Encoding.EXTENDED_DESKTOP_SIZE:
             return this._readExtendedDesktopSize(input);
+        case Encoding.QEMU_EXTENDED_KEY_EVENT:
+            this._handler.extendedKeyEventsOffered();
+            return true;
+        case Encoding.QEMU_LED_STATE:
+            if (!input.has(1)) {
+                return false;
+            }
+            this._handler.ledState(input.readU8() & 7); // LED state
+            return true;
+        case Encoding.DESKTOP_NAME:
+            return this._readDesktopName(input);
         case Encoding.LAST_RECT:
             // Ends the update whatever its count said (servers not knowing it up front send 0xFFFF).
             this._lastRectSeen = true;
@@ -291,6 +358,23 @@ export class ServerMessageReader {
         default:
             throw new Error(`no reader for ${describeEncoding(rect.encoding)}`);
         }
+    }
+
+    _readDesktopName(input) {
+        if (!input.has(4)) {
+            return false;
+        }
+        const length = input.peekU32(0); // name-length
+        if (length > MAX_STRING_BYTES) {
+            throw new RfbError(ErrorCode.LENGTH_OVER_LIMIT,
+                `desktop name of ${length} bytes exceeds the ${MAX_STRING_BYTES}-byte limit`);
+        }
+        if (!input.has(4 + length)) {
+            return false;
+        }
+        input.skip(4);
+        this._handler.desktopName(decodeServerText(input.readBytes(length))); // name
+        return true;
     }
 
     // The rectangle's x is why the size changed, its y whether it did; the body lists the screens.

@@ -28,3 +28,8 @@ export function latin1(bytes) {
     }
     return text;
 }
+
+/** Line ends as the viewers use them: CRLF and a lone CR become LF, once, here (the Java core's toLf). */
+export function toLf(text) {
+    return text.replace(/\r\n?/g, '\n');
+}

@@ -16,7 +16,8 @@ import { ZrleDecoder } from './zrle-decoder.js';
  */
 export const READER_PSEUDO_ENCODINGS = Object.freeze([Encoding.CURSOR_WITH_ALPHA, Encoding.CURSOR, Encoding.X_CURSOR,
     Encoding.DESKTOP_SIZE, Encoding.LAST_RECT, Encoding.EXTENDED_DESKTOP_SIZE, Encoding.FENCE,
-    Encoding.CONTINUOUS_UPDATES]);
+    Encoding.CONTINUOUS_UPDATES, Encoding.EXTENDED_CLIPBOARD, Encoding.QEMU_EXTENDED_KEY_EVENT, Encoding.QEMU_LED_STATE,
+    Encoding.DESKTOP_NAME, Encoding.XVP]);
 
 /** Every pixel encoding this core decodes, in the Java core's DecoderRegistry.standard() order. */
 const FACTORIES = new Map([
