@@ -20,7 +20,15 @@ describe('page options', () => {
             token: '', path: 'websockify', autoconnect: false, viewOnly: false, resize: 'scale',
             reconnect: true, shared: true, passwordInUrl: false, pathRefused: false,
             encodingPreferences: EncodingPreferences.auto(), settingsRefused: [],
+            clipboardSend: true, clipboardReceive: true,
         });
+    });
+
+    test('each way of the clipboard can be turned off', () => {
+        const options = readPageOptions('http://h/?clipboard_send=0&clipboard_receive=1');
+        assert.equal(options.clipboardSend, false);
+        assert.equal(options.clipboardReceive, true);
+        assert.equal(readPageOptions('http://h/?clipboard_receive=off').clipboardReceive, false);
     });
 
     test('encoding, quality and compression, with noVNC\'s names for the last two', () => {

@@ -32,6 +32,9 @@ const ONLY_IN_JS = new Map([
     ['keyboard.js', 'DOM key events; the JavaFX viewer has its own translator'],
     ['pointer.js', 'DOM pointer events; the JavaFX viewer has its own translator'],
     ['touch.js', 'DOM touch gestures'],
+    ['xt-scancodes.js', 'by KeyboardEvent.code; the JavaFX viewer\'s XtScancodes maps its own key codes'],
+    ['lock-keys.js', 'reads the DOM event\'s lock state; JavaFX reports none to a viewer'],
+    ['us-layout.js', 'typing as keys is the viewers\' own; the JavaFX viewer\'s UsLayout is its twin'],
 ]);
 
 /** Java classes with no JavaScript twin, and why. */

@@ -4,6 +4,7 @@ import { KEY_COMBINATIONS } from '../core/input/keyboard.js';
 import { Backoff } from './backoff.js';
 import { SETTING_CHOICES, applySettings, settingsOf } from './encoding-settings.js';
 import { pasteGoesToServer } from './paste-target.js';
+import { PasteTyper } from './paste-typer.js';
 import { readPageOptions, webSocketUrl } from './page-options.js';
 import { RESIZE_CHOICES } from './resize-mode.js';
 import { SessionStats, describeSession } from './session-stats.js';
@@ -200,25 +201,52 @@ $('password-dialog').addEventListener('close', () => {
     }
 });
 
-// Clipboard: the server's text lands in the panel and, where the browser lets us, the system clipboard.
+// Clipboard: the server's text lands in the panel and, where the browser lets us, the system clipboard;
+// each way can be turned off in the link (clipboard_send=0, clipboard_receive=0).
+let lastClipboard = null;
+const sendClipboard = (text, note) => {
+    if (!options.clipboardSend) {
+        $('clipboard-note').textContent = 'sending the clipboard is off for this page';
+        return;
+    }
+    lastClipboard = text;
+    viewer.sendClipboard(text);
+    $('clipboard-note').textContent = note;
+};
 viewer.addEventListener('clipboard', (event) => {
+    if (!options.clipboardReceive) {
+        return;
+    }
     const text = event.detail.text;
+    lastClipboard = text;
     $('clipboard-text').value = text;
     $('clipboard-note').textContent = `received ${text.length} characters`;
     navigator.clipboard?.writeText?.(text).catch(() => {
         // Without focus or permission the browser refuses; the panel still has the text.
     });
 });
-$('clipboard-send').addEventListener('click', () => {
-    viewer.sendClipboard($('clipboard-text').value);
-    $('clipboard-note').textContent = 'sent';
+viewer.addEventListener('clipboard-dropped', (event) => {
+    $('clipboard-note').textContent = event.detail.message;
+    setStatus(`clipboard: ${event.detail.message}`, 'error');
 });
+// Coming back to the page is when a user who copied something elsewhere wants to paste it remotely.
+window.addEventListener('focus', () => {
+    if (!options.clipboardSend || !viewer.connected || !navigator.clipboard?.readText) {
+        return;
+    }
+    navigator.clipboard.readText().then((text) => {
+        if (text && text !== lastClipboard) {
+            $('clipboard-text').value = text;
+            sendClipboard(text, 'the system clipboard sent');
+        }
+    }).catch(() => {
+        // Not allowed here: the panel and paste still work.
+    });
+});
+$('clipboard-send').addEventListener('click', () => sendClipboard($('clipboard-text').value, 'sent'));
 $('clipboard-text').addEventListener('paste', () => {
     // Let the paste land first, then send what the panel holds.
-    setTimeout(() => {
-        viewer.sendClipboard($('clipboard-text').value);
-        $('clipboard-note').textContent = 'pasted text sent';
-    }, 0);
+    setTimeout(() => sendClipboard($('clipboard-text').value, 'pasted text sent'), 0);
 });
 document.addEventListener('paste', (event) => {
     if (!pasteGoesToServer(event.target, $('screen'), document.body)) {
@@ -227,9 +255,34 @@ document.addEventListener('paste', (event) => {
     const text = event.clipboardData?.getData('text/plain');
     if (text) {
         $('clipboard-text').value = text;
-        viewer.sendClipboard(text);
+        sendClipboard(text, 'pasted text sent');
     }
 });
+const typer = new PasteTyper((keysym, down, scancode) => viewer.sendKey(keysym, down, scancode),
+    (message) => {
+        $('clipboard-note').textContent = message;
+    });
+$('clipboard-type').addEventListener('click', () => typer.type($('clipboard-text').value));
+$('clipboard-stop').addEventListener('click', () => typer.cancel());
+
+// Power actions, once the server offers them (XVP); each asks first.
+viewer.addEventListener('xvp', () => {
+    $('power-menu').hidden = false;
+});
+viewer.addEventListener('xvp-failed', () => setStatus('the server could not do the power action', 'error'));
+for (const button of document.querySelectorAll('#power-menu [data-xvp]')) {
+    button.addEventListener('click', () => {
+        if (confirm(`${button.textContent} the remote machine?`)) {
+            viewer.powerAction(Number(button.dataset.xvp));
+        }
+        $('power-menu').open = false;
+    });
+}
+viewer.addEventListener('disconnect', () => {
+    $('power-menu').hidden = true;
+    typer.cancel();
+});
+
 $('clipboard-button').addEventListener('click', () => {
     const panel = $('clipboard-panel');
     panel.hidden = !panel.hidden;
@@ -311,6 +364,15 @@ $('fullscreen').addEventListener('click', () => {
         document.exitFullscreen?.();
     } else {
         document.documentElement.requestFullscreen?.().catch((error) => setStatus(`full screen refused: ${error.message}`));
+    }
+});
+// In full screen, Esc, Alt+Tab and the like go to the remote desktop where the browser lets a page
+// lock the keyboard (Keyboard Lock API); Esc held down still leaves full screen.
+document.addEventListener('fullscreenchange', () => {
+    if (document.fullscreenElement) {
+        navigator.keyboard?.lock?.().catch(() => {});
+    } else {
+        navigator.keyboard?.unlock?.();
     }
 });
 $('keyboard-button').addEventListener('click', () => viewer.showKeyboard());

@@ -23,7 +23,8 @@ function resolveOnOrigin(page, path) {
  *
  * Parameters: token, path (WebSocket path, default "websockify"), autoconnect, view_only,
  * resize (noVNC's: "remote", "scale" or "off"; without it the older scale, "fit" or "none"),
- * reconnect (0 disables automatic reconnecting), shared, and for the encodings
+ * reconnect (0 disables automatic reconnecting), shared, clipboard_send and clipboard_receive (0
+ * keeps the page's clipboard from the server, or the server's from the page), and for the encodings
  * (encoding-settings.js) encoding ("tight", "zrle", ... or "auto"), quality (noVNC's: 0..9, or
  * "lossless" or "auto") and compression (noVNC's: 0..9 or "auto"), which give
  * `encodingPreferences`. A resize or encoding value that does not parse is left at its default
@@ -59,6 +60,8 @@ export function readPageOptions(pageUrl) {
         resize: resize.mode,
         reconnect: flag('reconnect', true),
         shared: flag('shared', true),
+        clipboardSend: flag('clipboard_send', true),
+        clipboardReceive: flag('clipboard_receive', true),
         passwordInUrl: params.has('password'),
         encodingPreferences: encodings.preferences,
         settingsRefused: [...resize.refused, ...encodings.refused],

@@ -3,6 +3,7 @@
 import { CanvasDisplay } from '../core/display/canvas-display.js';
 import { EncodingPreferences } from '../core/encoding-preferences.js';
 import { KeyboardState } from '../core/input/keyboard.js';
+import { lockKeySync } from '../core/input/lock-keys.js';
 import { PointerState } from '../core/input/pointer.js';
 import { TouchGestures } from '../core/input/touch.js';
 import { RfbClient } from '../core/rfb-client.js';
@@ -24,7 +25,8 @@ import { createTextInput, keysymsOfInput, keysymsOfText } from './text-input.js'
  *
  * Events (CustomEvent, details as RfbClient's): connect, disconnect {clean, reason},
  * credentialsrequired, desktopname {name}, resize {width, height}, resize-refused {message} (the
- * server would not take the size asked for), clipboard {text}, bell, error {message, code, kind}.
+ * server would not take the size asked for), clipboard {text}, clipboard-dropped {message}, xvp
+ * {version} (the server takes power actions), xvp-failed, bell, error {message, code, kind}.
  * Everything runs on the page's main thread.
  *
  * @example
@@ -128,7 +130,14 @@ export class Viewer extends EventTarget {
                 this._emit(type, detail);
             }
         });
-        ['credentialsrequired', 'desktopname', 'clipboard', 'bell', 'error', 'resize-refused'].forEach(forward);
+        ['credentialsrequired', 'desktopname', 'clipboard', 'clipboard-dropped', 'bell', 'error', 'resize-refused',
+            'xvp', 'xvp-failed'].forEach(forward);
+        this._ledState = null;
+        client.on('led-state', ({ state }) => {
+            if (this._client === client) {
+                this._ledState = state;
+            }
+        });
         client.on('connect', (detail) => {
             if (this._client === client) {
                 this._emit('connect', detail);
@@ -150,6 +159,11 @@ export class Viewer extends EventTarget {
         });
     }
 
+    /** Asks the server for a power action (2 shut down, 3 reboot, 4 reset) once it sent `xvp`. */
+    powerAction(code) {
+        this._client?.sendXvp(code);
+    }
+
     /** Ends the session, if any; `disconnect` follows with clean: true. */
     disconnect() {
         const client = this._client;
@@ -161,6 +175,13 @@ export class Viewer extends EventTarget {
 
     sendCredentials(password) {
         this._client?.sendCredentials({ password });
+    }
+
+    /** One key press or release, with the XT scancode of its key (0 when none). */
+    sendKey(keysym, down, scancode = 0) {
+        if (this._acceptsInput()) {
+            this._client.sendKey(keysym, down, scancode);
+        }
     }
 
     /** Presses the keysyms in order and releases them in reverse (e.g. Ctrl+Alt+Del). */
@@ -303,8 +324,8 @@ export class Viewer extends EventTarget {
         if (this._client === null || !this._client.connected) {
             return;
         }
-        for (const [keysym, down] of events) {
-            this._client.sendKey(keysym, down);
+        for (const [keysym, down, scancode] of events) {
+            this._client.sendKey(keysym, down, scancode ?? 0);
         }
     }
 
@@ -375,6 +396,12 @@ export class Viewer extends EventTarget {
             const events = this._keyboard.keyDown(event);
             if (events !== null) {
                 event.preventDefault();
+                const sync = lockKeySync(this._ledState, event);
+                if (sync.length > 0) {
+                    this._sendKeys(sync);
+                    // Until the server reports again, assume it followed.
+                    this._ledState = null;
+                }
                 this._sendKeys(events);
             }
         };

@@ -1,25 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import { XK, keysymFromEvent } from './keysyms.js';
+import { xtScancode } from './xt-scancodes.js';
 
 /**
  * Which keys are down, so that every key pressed is released with the keysym it was pressed
  * with (the key value of a release can differ: Shift let go first turns "A" into "a"), and so
  * that everything still down can be released when the page loses focus.
  *
- * No DOM: callers pass the fields of a KeyboardEvent and send what comes back as KeyEvents.
+ * No DOM: callers pass the fields of a KeyboardEvent and send what comes back as KeyEvents, each
+ * [keysym, down, scancode] with the XT scancode of the physical key (0 when unknown).
  * One instance per session, used from the page's main thread only.
  */
 export class KeyboardState {
     constructor() {
-        /** @type {Map<string, {keysym: number, time: number}>} physical key -> what was sent for it */
+        /** @type {Map<string, {keysym: number, time: number, scancode: number}>} physical key -> what was sent */
         this._down = new Map();
     }
 
     /**
      * A key went down.
      * @param {{key?: string, code?: string, location?: number, timeStamp?: number}} event
-     * @returns {Array<[number, boolean]>|null} [keysym, down] pairs to send in order, or null when
+     * @returns {Array<[number, boolean, number]>|null} [keysym, down, scancode] to send in order, or null when
      *   the key means nothing to the server (the caller should then let the browser have it)
      */
     keyDown(event) {
@@ -36,16 +38,17 @@ export class KeyboardState {
             const control = this._down.get('ControlLeft');
             if (control !== undefined && Math.abs(time - control.time) < 50) {
                 this._down.delete('ControlLeft');
-                out.push([control.keysym, false]);
+                out.push([control.keysym, false, control.scancode]);
             }
         }
+        const scancode = xtScancode(event.code ?? '');
         const previous = this._down.get(id);
         if (previous !== undefined && previous.keysym !== keysym) {
             // Auto-repeat after a modifier changed: the old symbol must not stay down.
-            out.push([previous.keysym, false]);
+            out.push([previous.keysym, false, previous.scancode]);
         }
-        this._down.set(id, { keysym, time });
-        out.push([keysym, true]);
+        this._down.set(id, { keysym, time, scancode });
+        out.push([keysym, true, scancode]);
         return out;
     }
 
@@ -61,12 +64,12 @@ export class KeyboardState {
             return null;
         }
         this._down.delete(id);
-        return [[pressed.keysym, false]];
+        return [[pressed.keysym, false, pressed.scancode]];
     }
 
     /** Releases everything still down, most recent first: for blur, hidden page or disconnect. */
     releaseAll() {
-        const out = [...this._down.values()].reverse().map(({ keysym }) => [keysym, false]);
+        const out = [...this._down.values()].reverse().map(({ keysym, scancode }) => [keysym, false, scancode]);
         this._down.clear();
         return out;
     }
