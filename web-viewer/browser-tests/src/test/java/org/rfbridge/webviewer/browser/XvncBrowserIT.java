@@ -153,4 +153,25 @@ class XvncBrowserIT {
         }
         page.awaitCanvasEquals(() -> xvnc.x().grab(), SETTLE, "xvnc-resized-back");
     }
+
+    /** UTF-8 text both ways between the page's clipboard panel and an X client's clipboard on Xvnc's display. */
+    @Test
+    void utf8ClipboardTextGoesBothWaysWithAnXClient() throws Exception {
+        org.openqa.selenium.WebDriver driver = chromium.driver();
+        String fromX = "Grüße, 東京, 🙂";
+        try (org.rfbridge.testharness.ManagedProcess owner = xvnc.x().ownClipboard(fromX, workDir)) {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, SETTLE).until(d -> fromX.equals(
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                            "return document.getElementById('clipboard-text').value")));
+        }
+        String fromPage = "Ein Text 🙂 aus dem Browser: 東京";
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('clipboard-text').value = arguments[0];"
+                        + "document.getElementById('clipboard-send').click();", fromPage);
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!fromPage.equals(xvnc.x().clipboardText()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(fromPage, xvnc.x().clipboardText());
+    }
 }
