@@ -520,6 +520,10 @@ public final class RfbClient implements AutoCloseable {
      */
     private void feed() throws RfbException {
         while (!unfed.isEmpty() && !connection.holdsBack()) {
+            if (unfed.peek().count() < 0 && connection.awaitingConsumer()) {
+                // The end waits behind the update the consumer still draws.
+                return;
+            }
             Chunk chunk = unfed.poll();
             if (chunk.count() < 0) {
                 connection.endOfStream();

@@ -103,9 +103,14 @@ public final class RfbConnection {
         link.arrived(arrivedNanos, start, length);
     }
 
+    /** Whether the last update waits for the consumer to take it ({@link #updateConsumed()}). */
+    public boolean awaitingConsumer() {
+        return awaitingConsumer;
+    }
+
     /**
-     * Whether the next update waits for the consumer ({@link #updateConsumed()}): the caller should keep further
-     * bytes back (and so stop reading the transport) until then.
+     * Whether the caller should keep further bytes back (and so stop reading the transport) until the consumer
+     * took the last update: the next one is buffered and waits.
      */
     public boolean holdsBack() {
         if (!awaitingConsumer || reader == null || !reader.isBetweenMessages()) {
