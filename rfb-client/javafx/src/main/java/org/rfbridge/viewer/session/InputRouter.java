@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.rfbridge.viewer.session;
 
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import javafx.scene.input.KeyCode;
@@ -34,6 +36,8 @@ public final class InputRouter {
     };
     private final KeyboardTranslator keyboard = new KeyboardTranslator(keys);
     private final PointerTranslator pointer = new PointerTranslator();
+    private int ledState = -1;
+    private Function<KeyCode, Optional<Boolean>> locks = javafx.application.Platform::isKeyLocked;
     private int pointerX;
     private int pointerY;
     private int pointerMask;
@@ -56,7 +60,40 @@ public final class InputRouter {
 
     public void keyPressed(KeyCode code, String text, boolean controlDown) {
         if (inputClient.get() != null) {
+            syncLocks(code);
             keyboard.keyPressed(code, text, controlDown);
+        }
+    }
+
+    /** The server's lock lights (QEMU LED state: bit 1 Num Lock, bit 2 Caps Lock), or -1 when unknown. */
+    void ledState(int state) {
+        ledState = state;
+    }
+
+    /** Where the local lock state comes from: JavaFX's, or a test's. */
+    void setLockState(Function<KeyCode, Optional<Boolean>> locks) {
+        this.locks = locks;
+    }
+
+    // A VM whose Caps Lock is on while the user's is off would type every letter in the wrong case: press the
+    // lock key first. Not for the lock key itself, which toggles both.
+    private void syncLocks(KeyCode pressed) {
+        if (ledState < 0) {
+            return;
+        }
+        boolean sent = false;
+        for (Object[] lock : new Object[][] {{KeyCode.CAPS, 4, 0xFFE5, 0x3a}, {KeyCode.NUM_LOCK, 2, 0xFF7F, 0x45}}) {
+            KeyCode code = (KeyCode) lock[0];
+            Optional<Boolean> local = code == pressed ? Optional.empty() : locks.apply(code);
+            if (local.isPresent() && local.get() != ((ledState & (int) lock[1]) != 0)) {
+                keys.key((int) lock[2], true, (int) lock[3]);
+                keys.key((int) lock[2], false, (int) lock[3]);
+                sent = true;
+            }
+        }
+        if (sent) {
+            // Until the server reports again, assume it followed.
+            ledState = -1;
         }
     }
 
@@ -119,6 +156,7 @@ public final class InputRouter {
     void reset() {
         keyboard.releaseAll();
         pointerMask = 0;
+        ledState = -1;
     }
 
     private static int clamp(int value, int size) {

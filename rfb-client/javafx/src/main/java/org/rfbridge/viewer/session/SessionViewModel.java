@@ -499,6 +499,11 @@ public final class SessionViewModel {
         }
 
         @Override
+        public void onLedState(int state) {
+            onUi(() -> input.ledState(state));
+        }
+
+        @Override
         public void onDesktopName(String name) {
             onUi(() -> desktopName.set(name));
         }
