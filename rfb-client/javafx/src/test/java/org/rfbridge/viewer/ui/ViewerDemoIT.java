@@ -208,4 +208,25 @@ class ViewerDemoIT {
             assertEquals(reason, ViewerWindow.fx(() -> window.session().lastErrorProperty().get()));
         }
     }
+
+    /**
+     * The demo desktop end to end with the window's session extensions: its UTF-8 greeting lands on the system
+     * clipboard, and a key whose place JavaFX reports goes with its scancode.
+     */
+    @Test
+    void theGreetingReachesTheSystemClipboardAndKeysGoWithScancodes() throws Exception {
+        try (DemoServer demo = DemoServer.builder().size(WIDTH, HEIGHT).frozen(true).start();
+                ViewerWindow window = ViewerWindow.open(target(demo))) {
+            window.awaitShowing(WIDTH, HEIGHT);
+            ViewerWindow.await(Duration.ofSeconds(10), "the demo's greeting on the system clipboard",
+                    () -> ViewerWindow.fx(() -> DemoDesktop.GREETING.equals(
+                            javafx.scene.input.Clipboard.getSystemClipboard().getString())));
+            robot.moveTo(window.screenPoint(WIDTH / 2, HEIGHT / 2)).press(MouseButton.PRIMARY)
+                    .release(MouseButton.PRIMARY);
+            robot.type(KeyCode.LEFT);
+            ViewerWindow.await(Duration.ofSeconds(10), () -> "the demo to log Left's scancode: "
+                    + demo.desktop().recentLog(), () -> demo.desktop().recentLog().stream()
+                            .anyMatch(line -> line.contains("scancode 0xcb")));
+        }
+    }
 }

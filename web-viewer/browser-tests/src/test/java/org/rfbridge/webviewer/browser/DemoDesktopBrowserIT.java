@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.rfbridge.demo.DemoServer;
+import org.rfbridge.demo.desktop.DemoDesktop;
 import org.rfbridge.demo.desktop.Rect;
 import org.rfbridge.proxy.ProxyConfig;
 import org.rfbridge.proxy.ProxyServer;
@@ -243,6 +244,39 @@ class DemoDesktopBrowserIT {
             String status = page.awaitStatus(s -> s.startsWith("disconnected:"), "disconnected", SETTLE);
             assertTrue(status.contains("outside"), "the error names the problem: " + status);
             assertEquals(2L, ((Number) page.script("return 1 + 1")).longValue(), "the page still runs scripts");
+        }
+    }
+
+    /**
+     * The demo desktop end to end with the page's session extensions: its UTF-8 greeting arrives in the clipboard
+     * panel, the panel's text becomes the desktop's clipboard, and keys go with their scancodes.
+     */
+    @Test
+    void theClipboardAndScancodesWorkEndToEnd() throws Exception {
+        try (DemoServer demo = DemoServer.builder().size(800, 600).frozen(true).start();
+                ProxyServer proxy = proxyTo(demo.port())) {
+            page.open(proxy.url(), "autoconnect=1&scale=none");
+            page.awaitConnected();
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) page.driver();
+            new org.openqa.selenium.support.ui.WebDriverWait(page.driver(), SETTLE).until(d -> DemoDesktop.GREETING
+                    .equals(js.executeScript("return document.getElementById('clipboard-text').value")));
+            String text = "Hallo 🙂 東京, zweite\nZeile";
+            js.executeScript("document.getElementById('clipboard-text').value = arguments[0];"
+                    + "document.getElementById('clipboard-send').click();", text);
+            long deadline = System.nanoTime() + SETTLE.toNanos();
+            while (!text.equals(demo.desktop().clipboardText()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(text, demo.desktop().clipboardText());
+            page.click(400, 300);
+            page.type("q");
+            deadline = System.nanoTime() + SETTLE.toNanos();
+            while (demo.desktop().recentLog().stream().noneMatch(line -> line.contains("scancode 0x10"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(demo.desktop().recentLog().stream().anyMatch(line -> line.contains("scancode 0x10")),
+                    "the demo saw Q's scancode: " + demo.desktop().recentLog());
         }
     }
 }
