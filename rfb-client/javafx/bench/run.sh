@@ -12,7 +12,8 @@
 # Environment: RUN_SECONDS (default 15) per viewer and workload; PARTS (default "rates latency") to run one part;
 # for latency, ROUNDS (default 1) repeats every viewer in turn, and COMPARE_JAR=another-viewer.jar (a baseline
 # build) runs that jar as a further viewer in the same rounds: on a shared machine only interleaved runs compare.
-# VIEWER_JAR= measures another build of the viewer instead of this checkout's.
+# VIEWER_JAR= measures another build of the viewer instead of this checkout's. LINK=20/40 (Mbit/s / round-trip ms)
+# puts a shaped link between each viewer and the demo desktop for the latency part.
 # Needs: Xvnc (tigervnc-standalone-server), Xvfb (xvfb), vncviewer (tigervnc-viewer), vncconfig.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -89,6 +90,15 @@ for viewer in $latency_viewers; do
     pids+=($demo_pid)
     for i in $(seq 1 100); do grep -q "ready" "$work/demo-$viewer.log" 2>/dev/null && break; sleep 0.1; done
     demo_port=$(grep -o "127.0.0.1:[0-9]*" "$work/demo-$viewer.log" | head -1 | cut -d: -f2)
+    if [ -n "${LINK:-}" ]; then
+      # The viewer reaches the demo through a shaped link (rate limit and added delay both ways).
+      harness=$(ls "$repo"/test-harness/target/rfbridge-test-harness-*.jar | head -1)
+      "$java_bin" -cp "$harness" org.rfbridge.testharness.ShapedLink "$demo_port" "${LINK%%/*}" "${LINK##*/}" \
+        >"$work/link-$viewer.log" 2>&1 &
+      pids+=($!)
+      for i in $(seq 1 100); do grep -q "listening on" "$work/link-$viewer.log" 2>/dev/null && break; sleep 0.1; done
+      demo_port=$(grep -o "listening on [0-9]*" "$work/link-$viewer.log" | cut -d' ' -f3)
+    fi
   fi
   case "$viewer" in
     rfbridge) DISPLAY=":$viewers" "$java_bin" -jar "$jar" "127.0.0.1::$demo_port" >"$work/latency-$viewer.log" 2>&1 & ;;
